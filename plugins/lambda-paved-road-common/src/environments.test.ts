@@ -1,4 +1,5 @@
 import { ConfigReader } from '@backstage/config';
+import type { JsonObject } from '@backstage/types';
 import {
   environmentForBranch,
   readEnvironments,
@@ -10,7 +11,7 @@ const accounts = (n: number) => ({
   workloadsAccountId: `2222222222${n}2`,
 });
 
-function config(environments: unknown[], extra: object = {}) {
+function config(environments: JsonObject[], extra: JsonObject = {}) {
   return new ConfigReader({
     lambdaPavedRoad: {
       domain: 'example.com',

@@ -1,0 +1,6 @@
+/**
+ * Backend for the Lambda Paved Road Deployments tab.
+ *
+ * @packageDocumentation
+ */
+export { lambdaPavedRoadPlugin as default } from './plugin';
