@@ -1,0 +1,1 @@
+export { EntityLambdaDeploymentsCard } from './EntityLambdaDeploymentsCard';

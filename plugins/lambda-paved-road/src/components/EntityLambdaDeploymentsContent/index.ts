@@ -1,0 +1,1 @@
+export { EntityLambdaDeploymentsContent } from './EntityLambdaDeploymentsContent';

@@ -1,0 +1,35 @@
+import Chip from '@material-ui/core/Chip';
+import ErrorOutline from '@material-ui/icons/ErrorOutline';
+import CheckCircleOutline from '@material-ui/icons/CheckCircleOutline';
+import HelpOutline from '@material-ui/icons/HelpOutline';
+import type { ScanFindings } from '@lambda-paved-road/plugin-lambda-paved-road-common';
+
+const SEVERITY_ORDER = ['CRITICAL', 'HIGH', 'MEDIUM', 'LOW', 'INFORMATIONAL', 'UNDEFINED'];
+
+/** "2 HIGH · 1 MEDIUM": counts in words with an icon, never colour alone. */
+export function scanSummary(scan: ScanFindings | undefined): string {
+  if (!scan) return 'not scanned';
+  const counts = Object.entries(scan.bySeverity)
+    .filter(([, n]) => n > 0)
+    .sort(([a], [b]) => SEVERITY_ORDER.indexOf(a) - SEVERITY_ORDER.indexOf(b))
+    .map(([severity, n]) => `${n} ${severity}`);
+  if (counts.length > 0) return counts.join(' · ');
+  if (scan.status && scan.status !== 'COMPLETE') return scan.status.toLowerCase().replace(/_/g, ' ');
+  return 'no findings';
+}
+
+export function ScanBadge(props: { scan?: ScanFindings }) {
+  const { scan } = props;
+  const serious = !!scan && ((scan.bySeverity.CRITICAL ?? 0) > 0 || (scan.bySeverity.HIGH ?? 0) > 0);
+  const clean = !!scan && scanSummary(scan) === 'no findings';
+  const icon = serious ? <ErrorOutline /> : clean ? <CheckCircleOutline /> : <HelpOutline />;
+  return (
+    <Chip
+      size="small"
+      variant="outlined"
+      color={serious ? 'secondary' : 'default'}
+      icon={icon}
+      label={`Scan: ${scanSummary(scan)}`}
+    />
+  );
+}
