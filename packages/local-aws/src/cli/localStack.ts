@@ -15,6 +15,8 @@ import { PrerequisiteError, requireCommand } from '../moto';
 import { isPortInUse } from '../ports';
 import { terraformCliEnv } from '../terraform';
 
+// A dev-only CLI run from source, never bundled: __dirname is the source dir.
+// eslint-disable-next-line no-restricted-syntax
 const repoRoot = path.resolve(__dirname, '../../../..');
 const FRONTEND_PORT = 3000;
 const BACKEND_PORT = 7007;
@@ -94,8 +96,8 @@ async function main() {
     log(`warning: ${e.message}; creating apps will not be able to provision`);
   }
 
-  let aws: LocalAws | undefined;
-  let child: ChildProcess | undefined;
+  let aws: LocalAws | undefined = undefined;
+  let child: ChildProcess | undefined = undefined;
   let stopping = false;
   const stop = async (code: number) => {
     if (stopping) return;

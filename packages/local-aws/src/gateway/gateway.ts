@@ -130,7 +130,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
       });
     if (path === '/_gateway/stats' && req.method === 'GET') return reply(200, stats);
     if (path === '/_gateway/stats/reset') {
-      gateway.resetStats();
+      stats = { total: 0, byOperation: {}, byAccount: {} };
       return reply(200, {});
     }
     if (path === '/_gateway/latency') {
