@@ -1,5 +1,14 @@
-import { createBackendModule } from '@backstage/backend-plugin-api';
+import {
+  coreServices,
+  createBackendModule,
+} from '@backstage/backend-plugin-api';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
+import { createCatalogRegisterLocalAction } from './actions/catalogRegisterLocal';
+import { createGitPublishLocalAction } from './actions/gitPublishLocal';
+import { createGithubEnvironmentBranchesAction } from './actions/githubEnvironmentBranches';
+import { createResolveAppAction } from './actions/resolveApp';
+import { createTerraformProvisionAction } from './actions/terraformProvision';
 
 /**
  * Registers the Containerized Lambda application template's actions.
@@ -10,9 +19,19 @@ export const scaffolderModuleLambdaPavedRoad = createBackendModule({
   moduleId: 'lambda-paved-road',
   register(env) {
     env.registerInit({
-      deps: { scaffolder: scaffolderActionsExtensionPoint },
-      async init({ scaffolder }) {
-        scaffolder.addActions();
+      deps: {
+        scaffolder: scaffolderActionsExtensionPoint,
+        config: coreServices.rootConfig,
+        catalog: catalogServiceRef,
+      },
+      async init({ scaffolder, config, catalog }) {
+        scaffolder.addActions(
+          createResolveAppAction({ config }),
+          createTerraformProvisionAction({ config }),
+          createGitPublishLocalAction({ config }),
+          createGithubEnvironmentBranchesAction({ config }),
+          createCatalogRegisterLocalAction({ config, catalog }),
+        );
       },
     });
   },
