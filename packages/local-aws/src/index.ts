@@ -15,3 +15,5 @@ export { awsError, jsonResponse } from './gateway/errors';
 export type { GatewayResponse } from './gateway/errors';
 export { terraformCliEnv, findProviderMirror } from './terraform';
 export { freePort, isPortInUse } from './ports';
+export * from './gateway/mends';
+export * from './seed';

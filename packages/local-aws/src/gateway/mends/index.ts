@@ -1,9 +1,23 @@
 import type { Mend } from '../gateway';
+import { codeBuildMend } from './codebuild';
+import { codePipelineMend } from './codepipeline';
+import { lambdaImageDigestMend } from './lambdaImageDigest';
+
+export { codeBuildMend } from './codebuild';
+export type { BuildOutcomeInput, BuildStatus } from './codebuild';
+export { codePipelineMend } from './codepipeline';
+export type {
+  PipelineExecutionStatus,
+  RecordExecutionInput,
+  RecordedStageState,
+  StageExecutionStatus,
+} from './codepipeline';
+export { lambdaImageDigestMend } from './lambdaImageDigest';
 
 /**
  * The mends the gateway applies by default: each repairs exactly one thing
  * moto gets wrong for the JavaScript SDK (see each file).
  */
 export function defaultMends(): Mend[] {
-  return [];
+  return [codePipelineMend(), codeBuildMend(), lambdaImageDigestMend()];
 }
