@@ -48,6 +48,8 @@ export interface PipelineStageStatus {
   /** The newest action execution's summary, e.g. a build id or error. */
   summary?: string;
   lastChangedAt?: string;
+  /** The execution this status belongs to. */
+  pipelineExecutionId?: string;
 }
 
 /** @public */
@@ -192,6 +194,8 @@ export interface DerivedDeploymentState {
   /** The commit live in this environment: function digest → image tag. */
   liveCommit?: { sha: string; message?: string; url?: string };
   liveImageTag?: string;
+  /** The digest the `live` alias's version runs (else `$LATEST`'s). */
+  liveImageDigest?: string;
   liveVersion?: string;
   /** The function does not run the image the environment tag points at. */
   imageDrift: boolean;
