@@ -1,0 +1,29 @@
+import { DescribeTargetGroupsCommand, DescribeTargetHealthCommand } from '@aws-sdk/client-elastic-load-balancing-v2';
+import type { EndpointInfo } from '@lambda-paved-road/plugin-lambda-paved-road-common';
+import type { AccountClients } from '../awsClients';
+import { SourceNotFoundError } from '../sourceErrors';
+
+/** The URL; for external apps also the ALB target group's health. */
+export async function readEndpoint(
+  clients: AccountClients | undefined,
+  url: string,
+  exposure: 'internal' | 'external',
+  targetGroupName: string,
+): Promise<EndpointInfo> {
+  if (exposure === 'internal' || !clients) return { url, exposure };
+  const groups = await clients.elb.send(new DescribeTargetGroupsCommand({ Names: [targetGroupName] }));
+  const arn = groups.TargetGroups?.[0]?.TargetGroupArn;
+  if (!arn) throw new SourceNotFoundError(`no target group ${targetGroupName}`);
+  const health = await clients.elb.send(new DescribeTargetHealthCommand({ TargetGroupArn: arn }));
+  return {
+    url,
+    exposure,
+    targetGroupName,
+    targetHealth: (health.TargetHealthDescriptions ?? []).map(t => ({
+      id: t.Target?.Id ?? 'unknown',
+      state: t.TargetHealth?.State ?? 'unknown',
+      reason: t.TargetHealth?.Reason,
+      description: t.TargetHealth?.Description,
+    })),
+  };
+}
