@@ -10,6 +10,8 @@ export type { SeededWorkloads } from './seedWorkloads';
 export { seedDeployments, DEMO_PIPELINE_STAGES } from './seedDeployments';
 export type { SeededDeployments, SeededRun } from './seedDeployments';
 export { imageManifestFor } from './imageManifest';
+export { accountClientConfig, SEED_ROLE_NAME } from './awsClients';
+export type { AccountClientConfig } from './awsClients';
 
 /** Options of {@link seedDemoApp}. */
 export interface SeedDemoAppOptions {

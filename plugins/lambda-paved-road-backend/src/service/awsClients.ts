@@ -60,6 +60,8 @@ export class AwsClientFactory {
       requestHandler: {
         connectionTimeout: this.options.timeoutMs,
         requestTimeout: this.options.timeoutMs,
+        // Without it the SDK only logs a warning and keeps waiting.
+        throwOnRequestTimeout: true,
       },
     };
     return {
