@@ -1,7 +1,7 @@
 import { mockCredentials } from '@backstage/backend-test-utils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import request from 'supertest';
-import { startPluginBackend } from './testUtils';
+import { startPluginBackend } from './__testUtils__/testBackend';
 
 // Requests that fail before any AWS call: no emulator needed.
 describe('router', () => {

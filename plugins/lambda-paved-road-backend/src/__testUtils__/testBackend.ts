@@ -3,7 +3,7 @@ import type { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import type { JsonObject } from '@backstage/types';
-import { lambdaPavedRoadPlugin } from './plugin';
+import { lambdaPavedRoadPlugin } from '../plugin';
 
 /** Four environments, each with its own deployments and workloads account. */
 export const TEST_ENVIRONMENTS = ['dev', 'test', 'stage', 'prod'].map((name, i) => ({
