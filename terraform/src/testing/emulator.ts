@@ -1,55 +1,12 @@
 /**
  * The emulator for the Terraform tests: `@lambda-paved-road/local-aws`
- * (moto behind its gateway) plus one mend of our own for what Terraform's Go
- * SDK trips over and the harness does not mend yet.
+ * (moto behind its gateway, with its default mends) plus one mend of our own
+ * for a moto answer that makes Terraform plan a change forever.
  */
 import { startLocalAws } from '@lambda-paved-road/local-aws';
 import type { LocalAws, Mend } from '@lambda-paved-road/local-aws';
 // Not re-exported by the package index; the defaults must stay in front.
 import { defaultMends } from '@lambda-paved-road/local-aws/src/gateway/mends';
-
-const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:?\d{2})?$/;
-
-/**
- * moto answers CodePipeline's `metadata.created/updated` (GetPipeline,
- * ListPipelines' `created/updated`) as ISO strings where the AWS JSON
- * protocol has epoch seconds; the Go SDK (Terraform) refuses the response:
- * "expected Timestamp to be a JSON Number, got string instead".
- * Rewrites those strings into numbers; numbers pass unchanged, so it is a
- * no-op once the harness mends the same thing.
- */
-export const codePipelineTimestampsMend: Mend = {
-  name: 'terraform-codepipeline-timestamps',
-  async rewrite(call, response) {
-    if (call.service !== 'codepipeline' || response.status !== 200) return response;
-    let doc: unknown;
-    try {
-      doc = JSON.parse(response.body.toString('utf8'));
-    } catch {
-      return response;
-    }
-    let changed = false;
-    const visit = (v: unknown) => {
-      if (Array.isArray(v)) v.forEach(visit);
-      else if (v && typeof v === 'object') {
-        const o = v as Record<string, unknown>;
-        for (const [k, x] of Object.entries(o)) {
-          if (
-            (k === 'created' || k === 'updated' || k === 'pollingDisabledAt') &&
-            typeof x === 'string' &&
-            ISO.test(x)
-          ) {
-            o[k] = Date.parse(x.endsWith('Z') || /[+-]\d{2}:?\d{2}$/.test(x) ? x : `${x}Z`) / 1000;
-            changed = true;
-          } else visit(x);
-        }
-      }
-    };
-    visit(doc);
-    if (!changed) return response;
-    return { ...response, body: Buffer.from(JSON.stringify(doc)) };
-  },
-};
 
 /**
  * moto answers every container-image function with an empty
@@ -91,8 +48,29 @@ export const lambdaEmptyImageConfigMend: Mend = {
   },
 };
 
+/**
+ * Terraform deletes a CodeBuild project by its ARN (the resource id), which
+ * CodeBuild accepts; moto looks the value up as a name only, finds nothing,
+ * answers 200 and keeps the project. Passes moto the name instead.
+ */
+export const codeBuildDeleteByArnMend: Mend = {
+  name: 'terraform-codebuild-delete-by-arn',
+  async handle(call, ctx) {
+    if (call.service !== 'codebuild' || call.operation !== 'DeleteProject') return undefined;
+    let input: any;
+    try {
+      input = JSON.parse(call.body.toString('utf8'));
+    } catch {
+      return undefined;
+    }
+    const m = /^arn:[^:]+:codebuild:[^:]+:\d{12}:project\/(.+)$/.exec(String(input?.name ?? ''));
+    if (!m) return undefined;
+    return ctx.forward({ ...call, body: Buffer.from(JSON.stringify({ ...input, name: m[1] })) });
+  },
+};
+
 /** The mends this package adds after the harness's own. */
-export const terraformMends: Mend[] = [codePipelineTimestampsMend, lambdaEmptyImageConfigMend];
+export const terraformMends: Mend[] = [lambdaEmptyImageConfigMend, codeBuildDeleteByArnMend];
 
 /** Starts moto and the gateway with the harness's mends plus ours. */
 export function startEmulator(): Promise<LocalAws> {
