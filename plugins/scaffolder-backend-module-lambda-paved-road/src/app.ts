@@ -132,3 +132,27 @@ export function resolveEnvironments(
 export function defaultBranchOf(all: PavedRoadEnvironment[]): string {
   return all.find(e => e.production)?.branch ?? 'main';
 }
+
+/**
+ * The settings with their defaults. The scaffolder validates action input
+ * against the JSON schema but does not apply its defaults, so each handler
+ * applies them here.
+ */
+export function withDefaults<
+  T extends {
+    exposure?: (typeof EXPOSURES)[number];
+    runtime?: (typeof RUNTIMES)[number];
+    architecture?: (typeof ARCHITECTURES)[number];
+    memorySize?: number;
+    timeout?: number;
+  },
+>(input: T) {
+  return {
+    ...input,
+    exposure: input.exposure ?? 'internal',
+    runtime: input.runtime ?? 'python3.12',
+    architecture: input.architecture ?? 'arm64',
+    memorySize: input.memorySize ?? 512,
+    timeout: input.timeout ?? 30,
+  };
+}

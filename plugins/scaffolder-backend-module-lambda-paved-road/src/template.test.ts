@@ -180,6 +180,16 @@ describe('the Containerized Lambda application template', () => {
     );
     expect(fs.existsSync(localRepo('team-a', 'hello-api'))).toBe(false);
     expect(fs.existsSync(path.join(root, 'terraform', 'hello-api'))).toBe(false);
+
+    // The generated Node.js tests pass on the generated code as-is.
+    const rendered = fs.mkdtempSync(path.join(root, 'rendered-'));
+    for (const [file, content] of Object.entries(files)) {
+      if (!file.startsWith('repo/')) continue;
+      fs.mkdirSync(path.dirname(path.join(rendered, file)), { recursive: true });
+      fs.writeFileSync(path.join(rendered, file), content as string);
+    }
+    const out = execFileSync('node', ['--test'], { cwd: path.join(rendered, 'repo'), stdio: 'pipe' }).toString();
+    expect(out).toMatch(/# pass 6/);
   });
 
   it.each([

@@ -46,7 +46,12 @@ export function createGitPublishLocalAction(options: { config: Config }) {
       },
     },
     async handler(ctx) {
-      const { input } = ctx;
+      const input = {
+        ...ctx.input,
+        defaultBranch: ctx.input.defaultBranch ?? 'main',
+        branches: ctx.input.branches ?? [],
+        commitMessage: ctx.input.commitMessage ?? 'Initial commit from the Lambda Paved Road template',
+      };
       const base = readLocalRepositoriesDirectory(config);
       const dir = resolveSafeChildPath(base, path.join(input.owner, input.repo));
       const source = resolveSafeChildPath(ctx.workspacePath, input.sourcePath ?? '.');

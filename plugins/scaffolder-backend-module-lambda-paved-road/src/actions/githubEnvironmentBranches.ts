@@ -42,7 +42,11 @@ export function createGithubEnvironmentBranchesAction(options: { config: Config 
       },
     },
     async handler(ctx) {
-      const { input } = ctx;
+      const input = {
+        ...ctx.input,
+        defaultBranch: ctx.input.defaultBranch ?? 'main',
+        requiredApprovals: ctx.input.requiredApprovals ?? 1,
+      };
       const { host, owner, repo } = parseRepoUrl(input.repoUrl, integrations);
       const branches = input.branches.filter(b => b !== input.defaultBranch);
       if (ctx.isDryRun) {

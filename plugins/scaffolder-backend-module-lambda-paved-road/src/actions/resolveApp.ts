@@ -5,7 +5,7 @@ import {
   createTemplateAction,
   parseRepoUrl,
 } from '@backstage/plugin-scaffolder-node';
-import { defaultBranchOf, resolveEnvironments, settingsSchema } from '../app';
+import { defaultBranchOf, resolveEnvironments, settingsSchema, withDefaults } from '../app';
 import { readRepositoryMode } from '../config';
 import { examples } from './resolveApp.examples';
 
@@ -69,7 +69,7 @@ export function createResolveAppAction(options: { config: Config }) {
       },
     },
     async handler(ctx) {
-      const { input } = ctx;
+      const input = withDefaults(ctx.input);
       const { selected, all } = resolveEnvironments(
         config,
         input.app,

@@ -4,7 +4,7 @@ import yaml from 'yaml';
 export const examples: TemplateExample[] = [
   {
     description:
-      'Provision every environment of an app from the resolve step (apply or pull request, by configuration)',
+      'Provision every configured environment of an external app (apply or pull request, by configuration); the template passes the outputs of lambda:app:resolve',
     example: yaml.stringify({
       steps: [
         {
@@ -12,13 +12,13 @@ export const examples: TemplateExample[] = [
           action: 'lambda:terraform:provision',
           name: 'Provision',
           input: {
-            app: '${{ steps.resolve.output.app }}',
-            environments: '${{ steps.resolve.output.environmentNames }}',
-            exposure: '${{ steps.resolve.output.exposure }}',
-            architecture: '${{ steps.resolve.output.architecture }}',
-            memorySize: '${{ steps.resolve.output.memorySize }}',
-            timeout: '${{ steps.resolve.output.timeout }}',
-            repository: '${{ steps.resolve.output.repository.slug }}',
+            app: 'orders',
+            exposure: 'external',
+            architecture: 'arm64',
+            memorySize: 1024,
+            timeout: 60,
+            reservedConcurrency: 20,
+            repository: 'acme/orders',
           },
         },
       ],

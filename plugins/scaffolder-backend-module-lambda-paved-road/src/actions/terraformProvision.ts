@@ -8,7 +8,7 @@ import {
   parseRepoUrl,
 } from '@backstage/plugin-scaffolder-node';
 import type { JsonObject } from '@backstage/types';
-import { resolveEnvironments, ResolvedEnvironment, settingsSchema } from '../app';
+import { resolveEnvironments, ResolvedEnvironment, settingsSchema, withDefaults } from '../app';
 import {
   fillPlaceholders,
   ProvisioningConfig,
@@ -124,7 +124,7 @@ export function createTerraformProvisionAction(options: { config: Config }) {
       },
     },
     async handler(ctx) {
-      const { input } = ctx;
+      const input = withDefaults(ctx.input);
       const settings = getProvisioning();
       const { selected } = resolveEnvironments(config, input.app, input.environments);
       const moduleInput = (environment: ResolvedEnvironment): RootModuleInput => ({

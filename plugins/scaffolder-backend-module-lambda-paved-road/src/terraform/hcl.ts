@@ -7,8 +7,8 @@ import type { JsonValue } from '@backstage/types';
  */
 export function hclString(value: string): string {
   return JSON.stringify(value)
-    .replace(/\$\{/g, '$${')
-    .replace(/%\{/g, '%%{');
+    .replace(/\$\{/g, () => '$${')
+    .replace(/%\{/g, () => '%%{');
 }
 
 const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_-]*$/;
