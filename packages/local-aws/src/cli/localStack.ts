@@ -11,6 +11,7 @@ import { ConfigReader } from '@backstage/config';
 import { readEnvironments } from '@lambda-paved-road/plugin-lambda-paved-road-common';
 import { parse as parseYaml } from 'yaml';
 import { startLocalAws, LocalAws } from '../localAws';
+import { seedDemoApp } from '../seed';
 import { PrerequisiteError, requireCommand } from '../moto';
 import { isPortInUse } from '../ports';
 import { terraformCliEnv } from '../terraform';
@@ -71,16 +72,6 @@ async function waitFor(url: string, timeoutMs: number, child: ChildProcess) {
   return false;
 }
 
-async function seedDemo(
-  endpoint: string,
-  environments: ReturnType<typeof readConfiguredEnvironments>,
-) {
-  // The seed module is loaded lazily: it pulls in every AWS SDK client.
-  const seedModule = '../seed';
-  const { seedDemoApp } = await import(seedModule);
-  await seedDemoApp({ endpoint, environments });
-}
-
 async function main() {
   const startedAt = Date.now();
   // LPR_FRONTEND=none serves the built app from the backend (CI, lower memory).
@@ -131,7 +122,7 @@ async function main() {
   const seedStarted = Date.now();
   // LPR_SEED=0 starts with an empty emulator (the journey test creates its own app).
   if (process.env.LPR_SEED !== '0') {
-    await seedDemo(aws.endpoint, environments);
+    await seedDemoApp({ endpoint: aws.endpoint, environments });
     log(`seeded the demo app in ${environments.map(e => e.name).join(', ')} (${Date.now() - seedStarted} ms)`);
   }
 
