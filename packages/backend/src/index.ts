@@ -3,6 +3,7 @@
  * Paved Road backend and scaffolder module.
  */
 import { createBackend } from '@backstage/backend-defaults';
+import { catalogModuleLocalFileLocations } from './modules/catalogLocalFileLocations';
 
 const backend = createBackend();
 
@@ -16,6 +17,7 @@ backend.add(
   import('@backstage/plugin-catalog-backend-module-scaffolder-entity-model'),
 );
 backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
+backend.add(catalogModuleLocalFileLocations);
 
 backend.add(import('@backstage/plugin-permission-backend'));
 backend.add(

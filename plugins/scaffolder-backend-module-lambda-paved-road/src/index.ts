@@ -9,4 +9,5 @@ export { createTerraformProvisionAction } from './actions/terraformProvision';
 export { createGitPublishLocalAction } from './actions/gitPublishLocal';
 export { createGithubEnvironmentBranchesAction } from './actions/githubEnvironmentBranches';
 export { createCatalogRegisterLocalAction } from './actions/catalogRegisterLocal';
+export { readRepositoryMode } from './config';
 export type { RepositoryMode, ProvisioningMode } from './config';
