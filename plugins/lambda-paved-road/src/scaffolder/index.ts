@@ -1,0 +1,1 @@
+export { LambdaAppNameFieldExtension } from './extensions';
