@@ -12,6 +12,11 @@ export interface Config {
        * of an entity's environment is cached. Default 30.
        */
       ttlSeconds?: number;
+      /**
+       * Seconds what changes rarely or never is kept: pipeline definitions,
+       * ALB target group ARNs, finished CodeBuild builds. Default 600.
+       */
+      stableTtlSeconds?: number;
     };
     /** How the backend calls AWS. */
     aws?: {

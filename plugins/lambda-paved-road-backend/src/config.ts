@@ -4,6 +4,7 @@ import { InputError } from '@backstage/errors';
 /** The backend's own settings (see config.d.ts). */
 export interface BackendSettings {
   cacheTtlMs: number;
+  stableCacheTtlMs: number;
   awsTimeoutMs: number;
   awsMaxAttempts: number;
 }
@@ -21,6 +22,7 @@ function positive(config: Config, key: string, fallback: number, integer = false
 export function readBackendSettings(config: Config): BackendSettings {
   return {
     cacheTtlMs: positive(config, 'lambdaPavedRoad.cache.ttlSeconds', 30) * 1000,
+    stableCacheTtlMs: positive(config, 'lambdaPavedRoad.cache.stableTtlSeconds', 600) * 1000,
     awsTimeoutMs: positive(config, 'lambdaPavedRoad.aws.timeoutMs', 5000),
     awsMaxAttempts: positive(config, 'lambdaPavedRoad.aws.maxAttempts', 3, true),
   };

@@ -47,6 +47,7 @@ export const lambdaPavedRoadPlugin = createBackendPlugin({
           cache,
           logger,
           cacheTtlMs: settings.cacheTtlMs,
+          stableCacheTtlMs: settings.stableCacheTtlMs,
           awsTimeoutMs: settings.awsTimeoutMs,
         });
         const router = await createRouter({ deployments, catalog, httpAuth, permissions });

@@ -17,6 +17,7 @@ import type { AwsClientFactory, AccountClients } from './awsClients';
 import { deriveState } from './derive';
 import { resourceNamesFor } from './resourceNamesFor';
 import { SourceTarget, toSourceError } from './sourceErrors';
+import { StableCache } from './stableCache';
 import { readBuilds } from './sources/builds';
 import { readEndpoint } from './sources/endpoint';
 import { readImages } from './sources/images';
@@ -37,6 +38,8 @@ export interface DeploymentsServiceOptions {
   cache: CacheService;
   logger: LoggerService;
   cacheTtlMs: number;
+  /** How long pipeline definitions, target group ARNs and finished builds are kept. */
+  stableCacheTtlMs: number;
   /** For error messages. */
   awsTimeoutMs: number;
 }
@@ -55,8 +58,11 @@ const CACHE_VERSION = 'v1';
  */
 export class DefaultDeploymentsService implements DeploymentsService {
   private readonly inFlight = new Map<string, Promise<SourceResult<unknown>>>();
+  private readonly stable: StableCache;
 
-  constructor(private readonly options: DeploymentsServiceOptions) {}
+  constructor(private readonly options: DeploymentsServiceOptions) {
+    this.stable = new StableCache(options.cache, options.stableCacheTtlMs);
+  }
 
   async getDeployments(entity: Entity): Promise<EntityDeployments> {
     const { app, entityRef } = this.appOf(entity);
@@ -141,10 +147,10 @@ export class DefaultDeploymentsService implements DeploymentsService {
 
     const [pipeline, builds, images, fn, endpoint] = await Promise.all([
       source('pipeline', names.pipelineName, at(deployments, `CodePipeline pipeline "${names.pipelineName}"`), c =>
-        readPipeline(c, names.pipelineName),
+        readPipeline(c, names.pipelineName, this.stable),
       ),
       source('builds', names.codeBuildProjectName, at(deployments, `CodeBuild project "${names.codeBuildProjectName}"`), c =>
-        readBuilds(c, names.codeBuildProjectName),
+        readBuilds(c, names.codeBuildProjectName, this.stable),
       ),
       source('images', names.ecrRepositoryName, at(workloads, `ECR repository "${names.ecrRepositoryName}"`), c =>
         readImages(c, names.ecrRepositoryName, env.name),
@@ -155,7 +161,7 @@ export class DefaultDeploymentsService implements DeploymentsService {
       exposure === 'internal'
         ? this.now(readEndpoint(undefined, names.url, exposure, names.targetGroupName))
         : source('endpoint', names.targetGroupName, at(workloads, `ALB target group "${names.targetGroupName}"`), c =>
-            readEndpoint(c, names.url, exposure, names.targetGroupName),
+            readEndpoint(c, names.url, exposure, names.targetGroupName, this.stable),
           ),
     ]);
     return {

@@ -4,6 +4,7 @@ import { ECRClient } from '@aws-sdk/client-ecr';
 import { ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2';
 import { LambdaClient } from '@aws-sdk/client-lambda';
 import type { AwsCredentialsManager } from '@backstage/integration-aws-node';
+import { sharedCredentials } from './sharedCredentials';
 
 /** The SDK clients the sources use, for one account in one region. */
 export interface AccountClients {
@@ -54,7 +55,7 @@ export class AwsClientFactory {
     const provider = await this.options.credentialsManager.getCredentialProvider({ accountId });
     const config = {
       region,
-      credentials: provider.sdkCredentialProvider,
+      credentials: sharedCredentials(provider.sdkCredentialProvider),
       maxAttempts: this.options.maxAttempts,
       retryMode: 'standard',
       requestHandler: {

@@ -2,6 +2,7 @@ import { BatchGetBuildsCommand, Build, ListBuildsForProjectCommand } from '@aws-
 import type { BuildInfo, BuildPhase, BuildsInfo } from '@lambda-paved-road/plugin-lambda-paved-road-common';
 import type { AccountClients } from '../awsClients';
 import { consoleLinks } from '../consoleLinks';
+import type { StableCache } from '../stableCache';
 import { iso, runStatus } from './status';
 
 /** How many builds the view shows. */
@@ -32,20 +33,42 @@ function toBuild(b: Build, clients: AccountClients, project: string): BuildInfo 
   };
 }
 
-/** The project's newest builds: list the ids, then one batch read. */
-export async function readBuilds(clients: AccountClients, project: string): Promise<BuildsInfo> {
+/**
+ * The project's newest builds: list the ids, then one batch read of those
+ * not already known finished (a finished build never changes, so the stable
+ * cache keeps it).
+ */
+export async function readBuilds(
+  clients: AccountClients,
+  project: string,
+  stable?: StableCache,
+): Promise<BuildsInfo> {
   const listed = await clients.codeBuild.send(
     new ListBuildsForProjectCommand({ projectName: project, sortOrder: 'DESCENDING' }),
   );
   const ids = (listed.ids ?? []).slice(0, BUILDS_SHOWN);
-  const builds = ids.length
-    ? ((await clients.codeBuild.send(new BatchGetBuildsCommand({ ids }))).builds ?? [])
+  const keyOf = (id: string) => `build:${clients.accountId}:${clients.region}:${id}`;
+  const known = stable ? await stable.getMany<any>(ids.map(keyOf)) : new Map<string, any>();
+  const missing = ids.filter(id => !known.has(keyOf(id)));
+  const fetched = missing.length
+    ? ((await clients.codeBuild.send(new BatchGetBuildsCommand({ ids: missing }))).builds ?? [])
     : [];
-  // BatchGetBuilds does not promise the ids' order.
-  builds.sort((a, b) => ids.indexOf(a.id!) - ids.indexOf(b.id!));
+  const byId = new Map<string, BuildInfo>();
+  for (const b of fetched) {
+    const info = toBuild(b, clients, project);
+    byId.set(info.id, info);
+    if (stable && b.buildComplete && info.status !== 'in-progress') {
+      await stable.set(keyOf(info.id), JSON.parse(JSON.stringify(info)));
+    }
+  }
+  for (const id of ids) {
+    const cached = known.get(keyOf(id));
+    if (cached) byId.set(id, cached);
+  }
   return {
     projectName: project,
     consoleUrl: consoleLinks.buildProject(clients.region, clients.accountId, project),
-    builds: builds.map(b => toBuild(b, clients, project)),
+    // Newest first, as listed (BatchGetBuilds does not promise the ids' order).
+    builds: ids.map(id => byId.get(id)).filter((b): b is BuildInfo => !!b),
   };
 }

@@ -2,6 +2,7 @@ import { DescribeTargetGroupsCommand, DescribeTargetHealthCommand } from '@aws-s
 import type { EndpointInfo } from '@lambda-paved-road/plugin-lambda-paved-road-common';
 import type { AccountClients } from '../awsClients';
 import { SourceNotFoundError } from '../sourceErrors';
+import type { StableCache } from '../stableCache';
 
 /** The URL; for external apps also the ALB target group's health. */
 export async function readEndpoint(
@@ -9,11 +10,19 @@ export async function readEndpoint(
   url: string,
   exposure: 'internal' | 'external',
   targetGroupName: string,
+  stable?: StableCache,
 ): Promise<EndpointInfo> {
   if (exposure === 'internal' || !clients) return { url, exposure };
-  const groups = await clients.elb.send(new DescribeTargetGroupsCommand({ Names: [targetGroupName] }));
-  const arn = groups.TargetGroups?.[0]?.TargetGroupArn;
-  if (!arn) throw new SourceNotFoundError(`no target group ${targetGroupName}`);
+  const lookUp = async () => {
+    const groups = await clients.elb.send(new DescribeTargetGroupsCommand({ Names: [targetGroupName] }));
+    const found = groups.TargetGroups?.[0]?.TargetGroupArn;
+    if (!found) throw new SourceNotFoundError(`no target group ${targetGroupName}`);
+    return found;
+  };
+  // A target group's ARN never changes while it exists.
+  const arn = stable
+    ? await stable.getOrLoad(`target-group:${clients.accountId}:${clients.region}:${targetGroupName}`, lookUp)
+    : await lookUp();
   const health = await clients.elb.send(new DescribeTargetHealthCommand({ TargetGroupArn: arn }));
   return {
     url,

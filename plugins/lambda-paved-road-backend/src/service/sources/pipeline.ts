@@ -11,6 +11,7 @@ import type {
 } from '@lambda-paved-road/plugin-lambda-paved-road-common';
 import type { AccountClients } from '../awsClients';
 import { consoleLinks } from '../consoleLinks';
+import type { StableCache } from '../stableCache';
 import { iso, runStatus } from './status';
 
 /** How many executions the view shows. */
@@ -53,21 +54,42 @@ function toExecution(e: PipelineExecutionSummary, region: string, pipeline: stri
   };
 }
 
+/** What the view needs of the pipeline's definition (which rarely changes). */
+interface PipelineDefinition {
+  stages: string[];
+  sourceBranch?: string;
+}
+
+async function readDefinition(clients: AccountClients, name: string): Promise<PipelineDefinition> {
+  const definition = await clients.codePipeline.send(new GetPipelineCommand({ name }));
+  const stages = definition.pipeline?.stages ?? [];
+  const sourceAction = stages.flatMap(s => s.actions ?? []).find(a => a.actionTypeId?.category === 'Source');
+  const triggerBranch = definition.pipeline?.triggers?.[0]?.gitConfiguration?.push?.[0]?.branches?.includes?.[0];
+  const sourceBranch = sourceAction?.configuration?.BranchName ?? triggerBranch;
+  return { stages: stages.map(s => s.name!), ...(sourceBranch ? { sourceBranch } : {}) };
+}
+
 /**
- * The pipeline: its definition, the newest executions and the state of each
- * stage for the newest execution. Three calls, in parallel.
+ * The pipeline: its definition (kept in the stable cache when one is
+ * given), the newest executions and the state of each stage for the newest
+ * execution. Up to three calls, in parallel.
  */
-export async function readPipeline(clients: AccountClients, name: string): Promise<PipelineInfo> {
+export async function readPipeline(
+  clients: AccountClients,
+  name: string,
+  stable?: StableCache,
+): Promise<PipelineInfo> {
   const [definition, executions, state] = await Promise.all([
-    clients.codePipeline.send(new GetPipelineCommand({ name })),
+    stable
+      ? stable.getOrLoad(`pipeline:${clients.accountId}:${clients.region}:${name}`, () =>
+          readDefinition(clients, name) as Promise<any>,
+        ) as Promise<PipelineDefinition>
+      : readDefinition(clients, name),
     clients.codePipeline.send(
       new ListPipelineExecutionsCommand({ pipelineName: name, maxResults: PIPELINE_EXECUTIONS_SHOWN }),
     ),
     clients.codePipeline.send(new GetPipelineStateCommand({ name })),
   ]);
-  const stages = definition.pipeline?.stages ?? [];
-  const sourceAction = stages.flatMap(s => s.actions ?? []).find(a => a.actionTypeId?.category === 'Source');
-  const triggerBranch = definition.pipeline?.triggers?.[0]?.gitConfiguration?.push?.[0]?.branches?.includes?.[0];
   const list = (executions.pipelineExecutionSummaries ?? []).map(e => toExecution(e, clients.region, name));
   const newest = list[0];
 
@@ -97,8 +119,8 @@ export async function readPipeline(clients: AccountClients, name: string): Promi
   return {
     name,
     consoleUrl: consoleLinks.pipeline(clients.region, name),
-    sourceBranch: sourceAction?.configuration?.BranchName ?? triggerBranch,
-    stages: stages.map(s => s.name!),
+    sourceBranch: definition.sourceBranch,
+    stages: definition.stages,
     executions: list,
     latestStageStates,
   };

@@ -1,0 +1,193 @@
+/**
+ * Benchmark of the deployments view against the emulator with 50 ms added to
+ * every AWS call. Prints figures; asserts nothing.
+ *
+ *   yarn workspace @lambda-paved-road/plugin-lambda-paved-road-backend bench
+ */
+import { CacheManager } from '@backstage/backend-defaults/cache';
+import type { LoggerService } from '@backstage/backend-plugin-api';
+import { ConfigReader } from '@backstage/config';
+import { DefaultAwsCredentialsManager } from '@backstage/integration-aws-node';
+import { seedDemoApp, startLocalAws } from '@lambda-paved-road/local-aws';
+import { readEnvironments, resourceNames } from '@lambda-paved-road/plugin-lambda-paved-road-common';
+import { helloApi, TEST_ENVIRONMENTS } from '../src/__testUtils__/testBackend';
+import { AwsClientFactory } from '../src/service/awsClients';
+import { DefaultDeploymentsService } from '../src/service/DeploymentsService';
+import { readBuilds } from '../src/service/sources/builds';
+import { readEndpoint } from '../src/service/sources/endpoint';
+import { readImages } from '../src/service/sources/images';
+import { readFunction } from '../src/service/sources/lambdaFunction';
+import { readPipeline } from '../src/service/sources/pipeline';
+
+const LATENCY_MS = 50;
+const WARM_VIEWS = 500;
+const VIEWERS = 50;
+
+const silent: LoggerService = {
+  error() {},
+  warn() {},
+  info() {},
+  debug() {},
+  child: () => silent,
+};
+
+const ms = (start: bigint) => Number(process.hrtime.bigint() - start) / 1e6;
+const percentile = (values: number[], p: number) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+};
+const fmt = (n: number) => `${n.toFixed(1)} ms`;
+
+async function main() {
+  const aws = await startLocalAws();
+  Object.assign(process.env, aws.env);
+  const config = new ConfigReader({
+    backend: { cache: { store: 'memory' } },
+    aws: { accountDefaults: { roleName: 'lambda-paved-road-reader' } },
+    lambdaPavedRoad: { domain: 'paved-road.example.com', region: 'us-east-1', environments: TEST_ENVIRONMENTS },
+  });
+  const environments = readEnvironments(config);
+  try {
+    await seedDemoApp({ endpoint: aws.endpoint, environments });
+    aws.gateway.setLatency(LATENCY_MS);
+    const clients = new AwsClientFactory({
+      credentialsManager: DefaultAwsCredentialsManager.fromConfig(config),
+      timeoutMs: 5000,
+      maxAttempts: 3,
+    });
+    let cacheGeneration = 0;
+    const newService = (cacheTtlMs = 30_000) =>
+      new DefaultDeploymentsService({
+        environments,
+        clients,
+        // A fresh plugin id is a fresh, empty cache namespace.
+        cache: CacheManager.fromConfig(config).forPlugin(`bench-${cacheGeneration++}`),
+        logger: silent,
+        cacheTtlMs,
+        stableCacheTtlMs: 600_000,
+        awsTimeoutMs: 5000,
+      });
+
+    const stats = () => aws.gateway.stats();
+    const awsCalls = (s = stats()) =>
+      Object.entries(s.byOperation).filter(([op]) => !op.startsWith('sts.')).reduce((n, [, c]) => n + c, 0);
+
+    // 1. The very first view: credentials too (one AssumeRole per account).
+    aws.gateway.resetStats();
+    let t = process.hrtime.bigint();
+    const first = await newService().getDeployments(helloApi);
+    const firstWall = ms(t);
+    const firstStats = stats();
+    const failed = first.environments.flatMap(e =>
+      (['pipeline', 'builds', 'images', 'function', 'endpoint'] as const).filter(s => !e[s].ok).map(s => `${e.environment}.${s}`),
+    );
+    if (failed.length) throw new Error(`sources failed: ${failed.join(', ')}`);
+
+    // 2a. Cold view: nothing cached (credentials already held).
+    const coldWalls: number[] = [];
+    let coldCalls = 0;
+    for (let i = 0; i < 5; i++) {
+      const service = newService();
+      aws.gateway.resetStats();
+      t = process.hrtime.bigint();
+      await service.getDeployments(helloApi);
+      coldWalls.push(ms(t));
+      coldCalls = awsCalls();
+    }
+    const coldByOp = stats().byOperation;
+
+    // 2b. A view after the view TTL expired (the steady state of a busy
+    // page): the stable cache still holds definitions, ARNs, finished builds.
+    const expiring = newService(1);
+    await expiring.getDeployments(helloApi);
+    const expiredWalls: number[] = [];
+    let expiredCalls = 0;
+    for (let i = 0; i < 5; i++) {
+      await new Promise(r => setTimeout(r, 5));
+      aws.gateway.resetStats();
+      t = process.hrtime.bigint();
+      await expiring.getDeployments(helloApi);
+      expiredWalls.push(ms(t));
+      expiredCalls = awsCalls();
+    }
+    const expiredByOp = stats().byOperation;
+
+    // 3. The slowest single source chain, each source read alone.
+    const env = environments[0];
+    const names = resourceNames('hello-api', env);
+    const deployments = await clients.forAccount(env.deploymentsAccountId, env.region);
+    const workloads = await clients.forAccount(env.workloadsAccountId, env.region);
+    const chains: Record<string, () => Promise<unknown>> = {
+      pipeline: () => readPipeline(deployments, names.pipelineName),
+      builds: () => readBuilds(deployments, names.codeBuildProjectName),
+      images: () => readImages(workloads, names.ecrRepositoryName, env.name),
+      function: () => readFunction(workloads, names.functionName),
+      endpoint: () => readEndpoint(workloads, names.url, 'external', names.targetGroupName),
+    };
+    const chainTimes: Record<string, number> = {};
+    for (const [name, run] of Object.entries(chains)) {
+      const times: number[] = [];
+      for (let i = 0; i < 5; i++) {
+        t = process.hrtime.bigint();
+        await run();
+        times.push(ms(t));
+      }
+      chainTimes[name] = percentile(times, 50);
+    }
+    const [slowestName, slowest] = Object.entries(chainTimes).sort((a, b) => b[1] - a[1])[0];
+
+    // 4. Warm views.
+    const warmService = newService();
+    await warmService.getDeployments(helloApi);
+    aws.gateway.resetStats();
+    const warm: number[] = [];
+    for (let i = 0; i < WARM_VIEWS; i++) {
+      t = process.hrtime.bigint();
+      await warmService.getDeployments(helloApi);
+      warm.push(ms(t));
+    }
+    const warmCalls = stats().total;
+
+    // 5. Concurrent viewers of one entity, cold cache.
+    const crowd = newService();
+    aws.gateway.resetStats();
+    t = process.hrtime.bigint();
+    await Promise.all(Array.from({ length: VIEWERS }, () => crowd.getDeployments(helloApi)));
+    const crowdWall = ms(t);
+    const crowdCalls = awsCalls();
+
+    // 6. The same cold view with no added latency: what moto and the SDK
+    // themselves cost (moto answers one call at a time on shared cores).
+    aws.gateway.setLatency(0);
+    const bareWalls: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      const service = newService();
+      t = process.hrtime.bigint();
+      await service.getDeployments(helloApi);
+      bareWalls.push(ms(t));
+    }
+
+    const coldP50 = percentile(coldWalls, 50);
+    const envCount = environments.length;
+    const lines = [
+      `Deployments view benchmark (${new Date().toISOString().slice(0, 10)}, Node ${process.version}, ${envCount} environments, external app, +${LATENCY_MS} ms per AWS call)`,
+      `first view (incl. credentials): ${fmt(firstWall)}, ${firstStats.total} calls (${firstStats.total - awsCalls(firstStats)} STS AssumeRole)`,
+      `cold view: p50 ${fmt(coldP50)} (runs: ${coldWalls.map(w => w.toFixed(0)).join(', ')} ms)`,
+      `source chains alone (p50): ${Object.entries(chainTimes).map(([k, v]) => `${k} ${fmt(v)}`).join(', ')}`,
+      `cold / slowest chain (${slowestName}): ${(coldP50 / slowest).toFixed(2)}x`,
+      `AWS calls per cold view: ${coldCalls} = ${(coldCalls / envCount).toFixed(1)} per environment (${Object.entries(coldByOp).map(([k, v]) => `${k} ${v}`).join(', ')})`,
+      `view after the ${'30 s'} TTL expired: p50 ${fmt(percentile(expiredWalls, 50))} (${(percentile(expiredWalls, 50) / slowest).toFixed(2)}x slowest chain), ${expiredCalls} AWS calls = ${(expiredCalls / envCount).toFixed(1)} per environment (${Object.entries(expiredByOp).map(([k, v]) => `${k} ${v}`).join(', ')})`,
+      `warm view (${WARM_VIEWS} views): p50 ${fmt(percentile(warm, 50))}, p95 ${fmt(percentile(warm, 95))}, ${warmCalls} AWS calls`,
+      `cold view with no added latency (moto + SDK alone): p50 ${fmt(percentile(bareWalls, 50))}`,
+      `${VIEWERS} concurrent viewers, cold cache: ${crowdCalls} AWS calls (one viewer: ${coldCalls}), ${fmt(crowdWall)} wall`,
+    ];
+    process.stdout.write(`${lines.join('\n')}\n`);
+  } finally {
+    await aws.stop();
+  }
+}
+
+main().catch(e => {
+  process.stderr.write(`${e?.stack ?? e}\n`);
+  process.exit(1);
+});
