@@ -77,7 +77,7 @@ describe('gateway mends', () => {
                     provider: stage === 'Source' ? 'CodeStarSourceConnection' : 'CodeBuild',
                     version: '1',
                   },
-                  configuration: stage === 'Source' ? { BranchName: 'dev' } : { ProjectName: 'p' },
+                  configuration: (stage === 'Source' ? { BranchName: 'dev' } : { ProjectName: 'p' }) as Record<string, string>,
                 },
               ],
             })),
