@@ -112,9 +112,9 @@ export function resolveEnvironments(
   return {
     all,
     selected: selected.map(env => {
-      const names = resourceNames(app, env);
+      const resources = resourceNames(app, env);
       return {
-        ...names,
+        ...resources,
         name: env.name,
         branch: env.branch,
         production: env.production,
@@ -122,7 +122,7 @@ export function resolveEnvironments(
         domain: env.domain,
         deploymentsAccountId: env.deploymentsAccountId,
         workloadsAccountId: env.workloadsAccountId,
-        consoleUrl: `https://${env.region}.console.aws.amazon.com/lambda/home?region=${env.region}#/functions/${names.functionName}`,
+        consoleUrl: `https://${env.region}.console.aws.amazon.com/lambda/home?region=${env.region}#/functions/${resources.functionName}`,
       };
     }),
   };

@@ -25,7 +25,7 @@ import { LocalAws, startLocalAws, terraformCliEnv } from '@lambda-paved-road/loc
 import request from 'supertest';
 import yaml from 'yaml';
 import { scaffolderModuleLambdaPavedRoad } from './module';
-import { directoryContents, pavedRoadConfig, TEMPLATE_DIR } from './testing/fixtures';
+import { directoryContents, pavedRoadConfig, TEMPLATE_DIR } from './__testUtils__/fixtures';
 
 jest.setTimeout(600_000);
 

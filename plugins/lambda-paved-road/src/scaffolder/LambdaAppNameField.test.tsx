@@ -2,12 +2,11 @@ import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useState } from 'react';
 import { configApiRef } from '@backstage/core-plugin-api';
-import { ConfigReader } from '@backstage/config';
-import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
+import { MockConfigApi, renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { LambdaAppNameField } from './LambdaAppNameField';
 import { lambdaAppNameValidation } from './validation';
 
-const config = new ConfigReader({
+const config = new MockConfigApi({
   lambdaPavedRoad: {
     domain: 'example.com',
     region: 'us-east-1',
@@ -24,16 +23,24 @@ describe('LambdaAppName', () => {
     const errors: string[] = [];
     const check = (value: string) => {
       errors.length = 0;
-      lambdaAppNameValidation(value, { addError: (m: string) => errors.push(m) } as any, {
-        apiHolder: { get: () => config } as any,
-        formData: {},
-        schema: {},
-      });
+      lambdaAppNameValidation(
+        value,
+        { addError: (m: string) => errors.push(m) } as any,
+        {
+          apiHolder: { get: () => config } as any,
+          formData: {},
+          schema: {},
+        },
+      );
       return [...errors];
     };
     expect(check('hello-api')).toEqual([]);
-    expect(check('aws-api')).toEqual(['App name "aws-api" starts with "aws", which AWS reserves']);
-    expect(check('a'.repeat(27))[0]).toContain('too long for environment "stage"');
+    expect(check('aws-api')).toEqual([
+      'App name "aws-api" starts with "aws", which AWS reserves',
+    ]);
+    expect(check('a'.repeat(27))[0]).toContain(
+      'too long for environment "stage"',
+    );
   });
 
   it('shows the rule as the user types, and the length the environments allow', async () => {

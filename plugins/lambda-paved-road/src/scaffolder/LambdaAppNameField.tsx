@@ -13,13 +13,21 @@ import { appNameProblems, environmentsOf } from './validation';
 export const LambdaAppNameField = (
   props: FieldExtensionComponentProps<string>,
 ) => {
-  const { onChange, rawErrors = [], required, formData, schema, idSchema, uiSchema } = props;
+  const {
+    onChange,
+    rawErrors = [],
+    required,
+    formData,
+    schema,
+    idSchema,
+  } = props;
   const config = useApi(configApiRef);
   const environments = useMemo(() => environmentsOf(config), [config]);
   const value = formData ?? '';
   const problems = value ? appNameProblems(value, environments) : [];
   const errors = problems.length > 0 ? problems : rawErrors;
-  const limit = environments.length > 0 ? maxAppNameLength(environments) : undefined;
+  const limit =
+    environments.length > 0 ? maxAppNameLength(environments) : undefined;
   const hint = [schema.description, limit && `At most ${limit} characters.`]
     .filter(Boolean)
     .join(' ');
@@ -32,7 +40,6 @@ export const LambdaAppNameField = (
       required={required}
       fullWidth
       margin="normal"
-      autoFocus={Boolean(uiSchema?.['ui:autofocus'])}
       error={errors.length > 0}
       helperText={errors.length > 0 ? errors.join(' ') : hint}
       inputProps={{ 'aria-label': schema.title ?? 'Name', spellCheck: false }}

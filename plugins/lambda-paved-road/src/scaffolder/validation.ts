@@ -19,7 +19,9 @@ export function appNameProblems(
 }
 
 /** The configured environments, or none when the config cannot be read. */
-export function environmentsOf(config: Parameters<typeof readEnvironments>[0] | undefined): NamingEnvironment[] {
+export function environmentsOf(
+  config: Parameters<typeof readEnvironments>[0] | undefined,
+): NamingEnvironment[] {
   if (!config) return [];
   try {
     return readEnvironments(config);

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { ConflictError } from '@backstage/errors';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { createCatalogRegisterLocalAction } from './catalogRegisterLocal';
-import { config, runAction } from '../testing/context';
+import { config, runAction } from '../__testUtils__/context';
 
 describe('lambda:catalog:register-local', () => {
   let root: string;

@@ -14,8 +14,8 @@ import { createGitPublishLocalAction } from './gitPublishLocal';
 import { createGithubEnvironmentBranchesAction } from './githubEnvironmentBranches';
 import { createResolveAppAction } from './resolveApp';
 import { createTerraformProvisionAction } from './terraformProvision';
-import { config, runAction } from '../testing/context';
-import { pavedRoadConfig } from '../testing/fixtures';
+import { config, runAction } from '../__testUtils__/context';
+import { pavedRoadConfig } from '../__testUtils__/fixtures';
 
 describe('action examples', () => {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'lpr-examples-'));

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createGitPublishLocalAction } from './gitPublishLocal';
-import { config, runAction } from '../testing/context';
+import { config, runAction } from '../__testUtils__/context';
 
 const git = (cwd: string, ...args: string[]) =>
   execFileSync('git', args, { cwd, stdio: 'pipe' }).toString().trim();

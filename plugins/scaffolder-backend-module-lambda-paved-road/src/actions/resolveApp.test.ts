@@ -1,6 +1,6 @@
 import { createResolveAppAction } from './resolveApp';
-import { config, runAction } from '../testing/context';
-import { pavedRoadConfig } from '../testing/fixtures';
+import { config, runAction } from '../__testUtils__/context';
+import { pavedRoadConfig } from '../__testUtils__/fixtures';
 
 const base = pavedRoadConfig('/tmp/unused');
 

@@ -5,8 +5,8 @@ import { terraformCliEnv } from '@lambda-paved-road/local-aws';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { createTerraformProvisionAction } from './terraformProvision';
-import { config, runAction } from '../testing/context';
-import { pavedRoadConfig } from '../testing/fixtures';
+import { config, runAction } from '../__testUtils__/context';
+import { pavedRoadConfig } from '../__testUtils__/fixtures';
 
 jest.setTimeout(120_000);
 

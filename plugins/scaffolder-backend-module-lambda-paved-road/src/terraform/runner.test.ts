@@ -1,6 +1,6 @@
 import { createRedactor } from './redact';
 import { runTerraform } from './runner';
-import { recordingLogger } from '../testing/context';
+import { recordingLogger } from '../__testUtils__/context';
 
 describe('runTerraform', () => {
   const env = {

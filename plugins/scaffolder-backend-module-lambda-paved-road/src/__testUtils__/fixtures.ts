@@ -2,7 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { JsonObject } from '@backstage/types';
 
-/** The repository root (this file is plugins/<module>/src/testing/). */
+/** The repository root (this file is plugins/<module>/src/__testUtils__/). */
+// Tests run from the source tree, so __dirname is where this file is.
+// eslint-disable-next-line no-restricted-syntax
 export const REPO_ROOT = path.resolve(__dirname, '..', '..', '..', '..');
 export const TEMPLATE_DIR = path.join(REPO_ROOT, 'templates', 'container-lambda');
 export const COMPOSITION_DIR = path.join(REPO_ROOT, 'terraform', 'modules', 'app-environment');
