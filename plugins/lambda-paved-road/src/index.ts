@@ -3,7 +3,14 @@
  *
  * @packageDocumentation
  */
-export { lambdaPavedRoadPlugin } from './plugin';
+export {
+  lambdaPavedRoadPlugin,
+  lambdaDeploymentsRouteRef,
+  EntityLambdaDeploymentsContent,
+  EntityLambdaDeploymentsCard,
+} from './plugin';
+export * from './api';
+export { LambdaAppNameFieldExtension } from './scaffolder';
 export {
   isLambdaPavedRoadAvailable,
   LAMBDA_APP_ANNOTATION,

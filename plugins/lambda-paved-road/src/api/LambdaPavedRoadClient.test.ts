@@ -3,7 +3,7 @@ import { ResponseError } from '@backstage/errors';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { LambdaPavedRoadClient } from './LambdaPavedRoadClient';
-import { sampleDeployments } from '../testUtils/fixtures';
+import { sampleDeployments } from '../__testUtils__/fixtures';
 
 const server = setupServer();
 registerMswTestHooks(server);
@@ -18,8 +18,9 @@ const ref = { kind: 'Component', namespace: 'default', name: 'hello-api' };
 describe('LambdaPavedRoadClient', () => {
   it('reads the deployments of an entity', async () => {
     server.use(
-      http.get(`${baseUrl}/entity/default/component/hello-api/deployments`, () =>
-        HttpResponse.json(sampleDeployments()),
+      http.get(
+        `${baseUrl}/entity/default/component/hello-api/deployments`,
+        () => HttpResponse.json(sampleDeployments()),
       ),
     );
     const result = await client.getDeployments(ref);
@@ -33,19 +34,25 @@ describe('LambdaPavedRoadClient', () => {
 
   it('throws a ResponseError carrying the backend message', async () => {
     server.use(
-      http.get(`${baseUrl}/entity/default/component/hello-api/deployments`, () =>
-        HttpResponse.json(
-          {
-            error: { name: 'NotAllowedError', message: 'You may not read hello-api' },
-            response: { statusCode: 403 },
-          },
-          { status: 403 },
-        ),
+      http.get(
+        `${baseUrl}/entity/default/component/hello-api/deployments`,
+        () =>
+          HttpResponse.json(
+            {
+              error: {
+                name: 'NotAllowedError',
+                message: 'You may not read hello-api',
+              },
+              response: { statusCode: 403 },
+            },
+            { status: 403 },
+          ),
       ),
     );
     const error = await client.getDeployments(ref).catch(e => e);
     expect(error).toBeInstanceOf(ResponseError);
     expect(error.statusCode).toBe(403);
-    expect(error.message).toContain('You may not read hello-api');
+    expect(error.message).toBe('Request failed with 403 Forbidden');
+    expect(error.cause.message).toBe('You may not read hello-api');
   });
 });

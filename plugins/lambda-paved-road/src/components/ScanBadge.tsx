@@ -4,7 +4,14 @@ import CheckCircleOutline from '@material-ui/icons/CheckCircleOutline';
 import HelpOutline from '@material-ui/icons/HelpOutline';
 import type { ScanFindings } from '@lambda-paved-road/plugin-lambda-paved-road-common';
 
-const SEVERITY_ORDER = ['CRITICAL', 'HIGH', 'MEDIUM', 'LOW', 'INFORMATIONAL', 'UNDEFINED'];
+const SEVERITY_ORDER = [
+  'CRITICAL',
+  'HIGH',
+  'MEDIUM',
+  'LOW',
+  'INFORMATIONAL',
+  'UNDEFINED',
+];
 
 /** "2 HIGH · 1 MEDIUM": counts in words with an icon, never colour alone. */
 export function scanSummary(scan: ScanFindings | undefined): string {
@@ -14,15 +21,20 @@ export function scanSummary(scan: ScanFindings | undefined): string {
     .sort(([a], [b]) => SEVERITY_ORDER.indexOf(a) - SEVERITY_ORDER.indexOf(b))
     .map(([severity, n]) => `${n} ${severity}`);
   if (counts.length > 0) return counts.join(' · ');
-  if (scan.status && scan.status !== 'COMPLETE') return scan.status.toLowerCase().replace(/_/g, ' ');
+  if (scan.status && scan.status !== 'COMPLETE')
+    return scan.status.toLowerCase().replace(/_/g, ' ');
   return 'no findings';
 }
 
 export function ScanBadge(props: { scan?: ScanFindings }) {
   const { scan } = props;
-  const serious = !!scan && ((scan.bySeverity.CRITICAL ?? 0) > 0 || (scan.bySeverity.HIGH ?? 0) > 0);
+  const serious =
+    !!scan &&
+    ((scan.bySeverity.CRITICAL ?? 0) > 0 || (scan.bySeverity.HIGH ?? 0) > 0);
   const clean = !!scan && scanSummary(scan) === 'no findings';
-  const icon = serious ? <ErrorOutline /> : clean ? <CheckCircleOutline /> : <HelpOutline />;
+  let icon = <HelpOutline />;
+  if (serious) icon = <ErrorOutline />;
+  else if (clean) icon = <CheckCircleOutline />;
   return (
     <Chip
       size="small"

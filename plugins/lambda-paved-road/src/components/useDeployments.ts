@@ -5,7 +5,8 @@ import type { EntityDeployments } from '@lambda-paved-road/plugin-lambda-paved-r
 import { lambdaPavedRoadApiRef } from '../api';
 
 /** The config key of the auto-refresh interval; 0 turns it off. */
-export const REFRESH_INTERVAL_KEY = 'lambdaPavedRoad.frontend.refreshIntervalSeconds';
+export const REFRESH_INTERVAL_KEY =
+  'lambdaPavedRoad.frontend.refreshIntervalSeconds';
 export const DEFAULT_REFRESH_INTERVAL_SECONDS = 30;
 
 export interface DeploymentsState {
@@ -34,11 +35,14 @@ export function useDeployments(entity: Entity): DeploymentsState {
   const config = useApi(configApiRef);
   const intervalSeconds = Math.max(
     0,
-    config.getOptionalNumber(REFRESH_INTERVAL_KEY) ?? DEFAULT_REFRESH_INTERVAL_SECONDS,
+    config.getOptionalNumber(REFRESH_INTERVAL_KEY) ??
+      DEFAULT_REFRESH_INTERVAL_SECONDS,
   );
   const { kind, namespace, name } = getCompoundEntityRef(entity);
 
-  const [state, setState] = useState<Omit<DeploymentsState, 'refresh' | 'intervalSeconds'>>({
+  const [state, setState] = useState<
+    Omit<DeploymentsState, 'refresh' | 'intervalSeconds'>
+  >({
     loading: true,
   });
   const inFlight = useRef<AbortController>();

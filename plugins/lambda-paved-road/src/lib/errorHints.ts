@@ -4,13 +4,22 @@ import type {
 } from '@lambda-paved-road/plugin-lambda-paved-road-common';
 
 /** The five sources of an environment, as the API names them. */
-export type SourceName = 'pipeline' | 'builds' | 'images' | 'function' | 'endpoint';
+export type SourceName =
+  | 'pipeline'
+  | 'builds'
+  | 'images'
+  | 'function'
+  | 'endpoint';
 
 /** What each source reads, so an access-denied hint can name the actions. */
-const READ_ACTIONS: Record<SourceName, { what: string; actions: string; account: 'deployments' | 'workloads' }> = {
+const READ_ACTIONS: Record<
+  SourceName,
+  { what: string; actions: string; account: 'deployments' | 'workloads' }
+> = {
   pipeline: {
     what: 'CodePipeline',
-    actions: 'codepipeline:GetPipeline, ListPipelineExecutions, GetPipelineState',
+    actions:
+      'codepipeline:GetPipeline, ListPipelineExecutions, GetPipelineState',
     account: 'deployments',
   },
   builds: {
@@ -58,12 +67,18 @@ export function errorTitle(error: SourceError): string {
 export function errorHint(
   source: SourceName,
   error: SourceError,
-  env: { environment: string; deploymentsAccountId: string; workloadsAccountId: string },
+  env: {
+    environment: string;
+    deploymentsAccountId: string;
+    workloadsAccountId: string;
+  },
 ): string {
   const read = READ_ACTIONS[source];
   const account =
     error.accountId ??
-    (read.account === 'deployments' ? env.deploymentsAccountId : env.workloadsAccountId);
+    (read.account === 'deployments'
+      ? env.deploymentsAccountId
+      : env.workloadsAccountId);
   switch (error.code) {
     case 'ACCESS_DENIED':
       return `Check the read role the backend assumes in ${read.account} account ${account} (aws.accounts or aws.accountDefaults.roleName in app-config): it needs ${read.actions}.`;

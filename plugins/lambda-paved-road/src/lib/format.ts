@@ -3,7 +3,9 @@ export const shortSha = (sha: string) => sha.slice(0, 7);
 
 /** `sha256:1a2b3c4d5e6f` from a full image digest. */
 export function shortDigest(digest: string): string {
-  const [algorithm, hex] = digest.includes(':') ? digest.split(':') : ['', digest];
+  const [algorithm, hex] = digest.includes(':')
+    ? digest.split(':')
+    : ['', digest];
   return `${algorithm ? `${algorithm}:` : ''}${hex.slice(0, 12)}`;
 }
 
@@ -40,7 +42,10 @@ export function duration(seconds: number | undefined): string {
 }
 
 /** Seconds between two ISO instants, when both are known. */
-export function secondsBetween(start?: string, end?: string): number | undefined {
+export function secondsBetween(
+  start?: string,
+  end?: string,
+): number | undefined {
   if (!start || !end) return undefined;
   const d = (Date.parse(end) - Date.parse(start)) / 1000;
   return Number.isNaN(d) ? undefined : d;

@@ -7,12 +7,14 @@ import type { EntityDeployments } from '@lambda-paved-road/plugin-lambda-paved-r
  * unless nothing at all could be read).
  */
 export function isNothingDeployed(deployments: EntityDeployments): boolean {
-  return deployments.environments.every(
-    env =>
-      !env.derived.liveCommit &&
-      !env.derived.liveVersion &&
-      !(env.images.ok && env.images.data.images.length > 0) &&
-      !(env.pipeline.ok && env.pipeline.data.executions.length > 0) &&
-      !(env.function.ok && env.function.data.versions.length > 0),
-  ) && deployments.environments.some(env => env.pipeline.ok || env.images.ok);
+  return (
+    deployments.environments.every(
+      env =>
+        !env.derived.liveCommit &&
+        !env.derived.liveVersion &&
+        !(env.images.ok && env.images.data.images.length > 0) &&
+        !(env.pipeline.ok && env.pipeline.data.executions.length > 0) &&
+        !(env.function.ok && env.function.data.versions.length > 0),
+    ) && deployments.environments.some(env => env.pipeline.ok || env.images.ok)
+  );
 }

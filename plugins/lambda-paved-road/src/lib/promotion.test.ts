@@ -4,7 +4,12 @@ import {
   promotionGap,
   sameCommit,
 } from './promotion';
-import { COMMITS, environment, failed, sampleDeployments } from '../testUtils/fixtures';
+import {
+  COMMITS,
+  environment,
+  failed,
+  sampleDeployments,
+} from '../__testUtils__/fixtures';
 
 const [dev, test, stage, prod] = sampleDeployments().environments;
 
@@ -41,7 +46,10 @@ describe('promotionGap', () => {
   it('orders by push time, not by the order the API listed images', () => {
     const shuffled = environment('test', 3);
     if (shuffled.images.ok) shuffled.images.data.images.reverse();
-    expect(promotionGap(shuffled, stage)).toMatchObject({ kind: 'behind', commits: 2 });
+    expect(promotionGap(shuffled, stage)).toMatchObject({
+      kind: 'behind',
+      commits: 2,
+    });
   });
 
   it('counts a rebuilt commit once', () => {
@@ -55,19 +63,23 @@ describe('promotionGap', () => {
         tags: [COMMITS[3].sha.slice(0, 7)],
       });
     }
-    expect(promotionGap(rebuilt, stage)).toMatchObject({ kind: 'behind', commits: 2 });
+    expect(promotionGap(rebuilt, stage)).toMatchObject({
+      kind: 'behind',
+      commits: 2,
+    });
   });
 
   it('reports downstream ahead (a hotfix) instead of a negative count', () => {
     expect(promotionGap(stage, test)).toEqual({ kind: 'ahead', commits: 2 });
-    expect(describePromotionGap({ kind: 'ahead', commits: 2 }, 'stage', 'test')).toBe(
-      'test is 2 commits ahead of stage',
-    );
+    expect(
+      describePromotionGap({ kind: 'ahead', commits: 2 }, 'stage', 'test'),
+    ).toBe('test is 2 commits ahead of stage');
   });
 
   it('gives a lower bound when downstream runs a commit older than upstream keeps', () => {
     const pruned = environment('test', 3);
-    if (pruned.images.ok) pruned.images.data.images = pruned.images.data.images.slice(0, 2);
+    if (pruned.images.ok)
+      pruned.images.data.images = pruned.images.data.images.slice(0, 2);
     const gap = promotionGap(pruned, stage);
     expect(gap).toMatchObject({ kind: 'behind', commits: 2, atLeast: true });
     expect(describePromotionGap(gap, 'test', 'stage')).toBe(
@@ -80,7 +92,10 @@ describe('promotionGap', () => {
     noImages.images = failed({ code: 'ACCESS_DENIED', message: 'denied' });
     noImages.function = failed({ code: 'ACCESS_DENIED', message: 'denied' });
     expect(commitHistory(noImages)).toHaveLength(4);
-    expect(promotionGap(noImages, stage)).toMatchObject({ kind: 'behind', commits: 2 });
+    expect(promotionGap(noImages, stage)).toMatchObject({
+      kind: 'behind',
+      commits: 2,
+    });
   });
 
   it('says what a first promotion carries when downstream has nothing live', () => {
@@ -97,7 +112,9 @@ describe('promotionGap', () => {
   it('explains why it cannot compare', () => {
     const unknownUp = environment('test', 3);
     unknownUp.derived = { imageDrift: false, aliasBehindLatest: false };
-    expect(describePromotionGap(promotionGap(unknownUp, stage), 'test', 'stage')).toBe(
+    expect(
+      describePromotionGap(promotionGap(unknownUp, stage), 'test', 'stage'),
+    ).toBe(
       'cannot compare stage with test: the commit live in test is not known',
     );
   });

@@ -167,10 +167,16 @@ export function describePromotionGap(
         'commit',
       )} behind ${upstream}`;
     case 'ahead':
-      return `${downstream} is ${plural(gap.commits, 'commit')} ahead of ${upstream}`;
+      return `${downstream} is ${plural(
+        gap.commits,
+        'commit',
+      )} ahead of ${upstream}`;
     case 'nothing-live':
       return gap.carries
-        ? `nothing live in ${downstream} yet; promoting carries ${gap.carries.slice(0, 7)}`
+        ? `nothing live in ${downstream} yet; promoting carries ${gap.carries.slice(
+            0,
+            7,
+          )}`
         : `nothing live in ${downstream} or ${upstream} yet`;
     case 'unknown':
     default:

@@ -41,7 +41,10 @@ export function RunStatusLabel(props: { status: RunStatus; label?: string }) {
 }
 
 /** Lambda state (Active, Pending, Failed, Inactive) the same way. */
-export function FunctionStateLabel(props: { state?: string; lastUpdateStatus?: string }) {
+export function FunctionStateLabel(props: {
+  state?: string;
+  lastUpdateStatus?: string;
+}) {
   const { state, lastUpdateStatus } = props;
   if (lastUpdateStatus === 'InProgress') {
     return <StatusRunning>{state ?? 'Updating'} (updating)</StatusRunning>;

@@ -1,5 +1,12 @@
-import { InfoCard, Progress, ResponseErrorPanel } from '@backstage/core-components';
-import { MissingAnnotationEmptyState, useEntity } from '@backstage/plugin-catalog-react';
+import {
+  InfoCard,
+  Progress,
+  ResponseErrorPanel,
+} from '@backstage/core-components';
+import {
+  MissingAnnotationEmptyState,
+  useEntity,
+} from '@backstage/plugin-catalog-react';
 import List from '@material-ui/core/List';
 import ListItem from '@material-ui/core/ListItem';
 import Typography from '@material-ui/core/Typography';
@@ -16,9 +23,15 @@ import { RefreshControl } from '../RefreshControl';
 import { RunStatusLabel } from '../../lib/status';
 import { shortSha, timeAgo } from '../../lib/format';
 import { errorTitle } from '../../lib/errorHints';
+import { loadErrorTitle } from '../EntityLambdaDeploymentsContent/EntityLambdaDeploymentsContent';
 
 const useStyles = makeStyles(theme => ({
-  line: { display: 'flex', flexWrap: 'wrap', gap: theme.spacing(1), alignItems: 'baseline' },
+  line: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    gap: theme.spacing(1),
+    alignItems: 'baseline',
+  },
   env: { minWidth: 48, fontWeight: theme.typography.fontWeightBold as number },
   mono: { fontFamily: 'monospace' },
 }));
@@ -31,7 +44,11 @@ function EnvironmentLine({ env }: { env: EnvironmentDeployment }) {
     .map(source => env[source])
     .flatMap(r => (r.ok ? [] : [r.error]));
   return (
-    <ListItem disableGutters className={classes.line} data-testid={`card-${env.environment}`}>
+    <ListItem
+      disableGutters
+      className={classes.line}
+      data-testid={`card-${env.environment}`}
+    >
       <span className={classes.env}>{env.environment}</span>
       {latest ? (
         <RunStatusLabel status={latest.status} />
@@ -39,10 +56,14 @@ function EnvironmentLine({ env }: { env: EnvironmentDeployment }) {
         env.pipeline.ok && <Typography variant="body2">no runs yet</Typography>
       )}
       {env.derived.liveCommit && (
-        <span className={classes.mono}>{shortSha(env.derived.liveCommit.sha)}</span>
+        <span className={classes.mono}>
+          {shortSha(env.derived.liveCommit.sha)}
+        </span>
       )}
       {env.derived.liveVersion && (
-        <Typography variant="body2">version {env.derived.liveVersion}</Typography>
+        <Typography variant="body2">
+          version {env.derived.liveVersion}
+        </Typography>
       )}
       {env.function.ok && env.function.data.lastModified && (
         <Typography variant="body2" color="textSecondary">
@@ -56,7 +77,8 @@ function EnvironmentLine({ env }: { env: EnvironmentDeployment }) {
       )}
       {failures.length > 0 && (
         <StatusError>
-          {[...new Set(failures.map(errorTitle))].join(', ')} (see Deployments tab)
+          {[...new Set(failures.map(errorTitle))].join(', ')} (see Deployments
+          tab)
         </StatusError>
       )}
     </ListItem>
@@ -93,7 +115,7 @@ function AnnotatedCard() {
       </List>
     );
   } else if (error) {
-    body = <ResponseErrorPanel error={error} />;
+    body = <ResponseErrorPanel error={error} title={loadErrorTitle(error)} />;
   } else if (loading) {
     body = <Progress />;
   }

@@ -13,13 +13,21 @@ import Warning from '@material-ui/icons/Warning';
 import type { EnvironmentDeployment } from '@lambda-paved-road/plugin-lambda-paved-road-common';
 import { describePromotionGap, promotionGap } from '../../lib/promotion';
 import { shortDigest, shortSha, timeAgo } from '../../lib/format';
-import { FunctionStateLabel, RunStatusLabel, TargetHealthLabel } from '../../lib/status';
+import {
+  FunctionStateLabel,
+  RunStatusLabel,
+  TargetHealthLabel,
+} from '../../lib/status';
 import { SourceCell } from '../SourceCell';
 import { ScanBadge } from '../ScanBadge';
 
 const useStyles = makeStyles(theme => ({
   table: { tableLayout: 'fixed', minWidth: 900 },
-  rowHeader: { width: 110, fontWeight: theme.typography.fontWeightBold as number, verticalAlign: 'top' },
+  rowHeader: {
+    width: 110,
+    fontWeight: theme.typography.fontWeightBold as number,
+    verticalAlign: 'top',
+  },
   cell: { verticalAlign: 'top', wordBreak: 'break-word' },
   gap: {
     width: 104,
@@ -29,7 +37,11 @@ const useStyles = makeStyles(theme => ({
     borderLeft: `1px dashed ${theme.palette.divider}`,
     borderRight: `1px dashed ${theme.palette.divider}`,
   },
-  gapText: { display: 'flex', alignItems: 'flex-start', gap: theme.spacing(0.5) },
+  gapText: {
+    display: 'flex',
+    alignItems: 'flex-start',
+    gap: theme.spacing(0.5),
+  },
   drift: {
     display: 'flex',
     alignItems: 'flex-start',
@@ -69,9 +81,7 @@ function PipelineCell({ env }: { env: EnvironmentDeployment }) {
           <>
             <RunStatusLabel status={latest.status} />
             <Muted>{timeAgo(latest.startedAt)}</Muted>
-            <Link to={latest.consoleUrl}>
-              View run
-            </Link>
+            <Link to={latest.consoleUrl}>View run</Link>
           </>
         );
       }}
@@ -86,13 +96,19 @@ function CommitCell({ env }: { env: EnvironmentDeployment }) {
   return (
     <>
       {commit.url ? (
-        <Link to={commit.url} className={classes.mono} aria-label={`Commit ${shortSha(commit.sha)} in ${env.environment}`}>
+        <Link
+          to={commit.url}
+          className={classes.mono}
+          aria-label={`Commit ${shortSha(commit.sha)} in ${env.environment}`}
+        >
           {shortSha(commit.sha)}
         </Link>
       ) : (
         <span className={classes.mono}>{shortSha(commit.sha)}</span>
       )}
-      {commit.message && <Typography variant="body2">{commit.message}</Typography>}
+      {commit.message && (
+        <Typography variant="body2">{commit.message}</Typography>
+      )}
     </>
   );
 }
@@ -107,13 +123,22 @@ function ImageCell({ env }: { env: EnvironmentDeployment }) {
           images.images.find(i => tag && i.tags.includes(tag)) ??
           images.images.find(i => i.digest === images.environmentTagDigest);
         if (!live) return <Muted>No image in {images.repositoryName}</Muted>;
-        const tagged = images.images.find(i => i.digest === images.environmentTagDigest);
+        const tagged = images.images.find(
+          i => i.digest === images.environmentTagDigest,
+        );
         return (
           <>
             <Typography variant="body2">
-              Tag <span className={classes.mono}>{tag ?? live.tags.join(', ')}</span>
+              Tag{' '}
+              <span className={classes.mono}>
+                {tag ?? live.tags.join(', ')}
+              </span>
             </Typography>
-            <Typography variant="body2" className={classes.mono} title={live.digest}>
+            <Typography
+              variant="body2"
+              className={classes.mono}
+              title={live.digest}
+            >
               {shortDigest(live.digest)}
             </Typography>
             <ScanBadge scan={live.scan} />
@@ -122,8 +147,16 @@ function ImageCell({ env }: { env: EnvironmentDeployment }) {
                 <Warning fontSize="small" aria-hidden />
                 <Typography variant="body2">
                   Drift: the function does not run the image the{' '}
-                  <span className={classes.mono}>{images.environmentTag}</span> tag points at
-                  {tagged ? ` (${tagged.tags.filter(t => t !== images.environmentTag).join(', ') || shortDigest(tagged.digest)})` : ''}.
+                  <span className={classes.mono}>{images.environmentTag}</span>{' '}
+                  tag points at
+                  {tagged
+                    ? ` (${
+                        tagged.tags
+                          .filter(t => t !== images.environmentTag)
+                          .join(', ') || shortDigest(tagged.digest)
+                      })`
+                    : ''}
+                  .
                 </Typography>
               </div>
             )}
@@ -145,18 +178,24 @@ function FunctionCell({ env }: { env: EnvironmentDeployment }) {
             <Typography variant="body2">
               {alias ? (
                 <>
-                  <span className={classes.mono}>{alias.name}</span> → version {alias.version}
+                  <span className={classes.mono}>{alias.name}</span> → version{' '}
+                  {alias.version}
                 </>
               ) : (
                 'No alias'
               )}
             </Typography>
-            <FunctionStateLabel state={fn.state} lastUpdateStatus={fn.lastUpdateStatus} />
-            {fn.lastModified && <Muted>updated {timeAgo(fn.lastModified)}</Muted>}
+            <FunctionStateLabel
+              state={fn.state}
+              lastUpdateStatus={fn.lastUpdateStatus}
+            />
+            {fn.lastModified && (
+              <Muted>updated {timeAgo(fn.lastModified)}</Muted>
+            )}
             {env.derived.aliasBehindLatest && (
               <Typography variant="body2">
-                <Warning fontSize="inherit" aria-hidden /> alias is behind the newest version{' '}
-                {fn.versions[0]?.version}
+                <Warning fontSize="inherit" aria-hidden /> alias is behind the
+                newest version {fn.versions[0]?.version}
               </Typography>
             )}
             <Link to={fn.consoleUrl}>{fn.name}</Link>
@@ -173,7 +212,8 @@ function UrlCell({ env }: { env: EnvironmentDeployment }) {
       <Link to={env.url}>{env.url.replace(/^https:\/\//, '')}</Link>
       <SourceCell result={env.endpoint} source="endpoint" env={env}>
         {endpoint => {
-          if (endpoint.exposure === 'internal') return <Muted>internal (no load balancer)</Muted>;
+          if (endpoint.exposure === 'internal')
+            return <Muted>internal (no load balancer)</Muted>;
           const targets = endpoint.targetHealth ?? [];
           if (targets.length === 0) return <Muted>no registered targets</Muted>;
           const healthy = targets.filter(t => t.state === 'healthy').length;
@@ -193,7 +233,10 @@ function UrlCell({ env }: { env: EnvironmentDeployment }) {
   );
 }
 
-const ROWS: Array<{ label: string; Cell: (p: { env: EnvironmentDeployment }) => JSX.Element }> = [
+const ROWS: Array<{
+  label: string;
+  Cell: (p: { env: EnvironmentDeployment }) => JSX.Element;
+}> = [
   { label: 'Pipeline', Cell: PipelineCell },
   { label: 'Live commit', Cell: CommitCell },
   { label: 'Image', Cell: ImageCell },
@@ -205,31 +248,50 @@ const ROWS: Array<{ label: string; Cell: (p: { env: EnvironmentDeployment }) => 
  * Environments side by side, in promotion order, with what a promotion
  * would carry between neighbouring columns.
  */
-export function DeploymentsTable(props: { environments: EnvironmentDeployment[] }) {
+export function DeploymentsTable(props: {
+  environments: EnvironmentDeployment[];
+}) {
   const classes = useStyles();
   const { environments } = props;
   return (
     <TableContainer>
-      <Table className={classes.table} size="small" aria-label="Deployments by environment">
+      <Table
+        className={classes.table}
+        size="small"
+        aria-label="Deployments by environment"
+      >
         <TableHead>
           <TableRow>
             <TableCell className={classes.rowHeader} />
             {environments.map((env, i) => {
               const upstream = environments[i - 1];
               const sentence = upstream
-                ? describePromotionGap(promotionGap(upstream, env), upstream.environment, env.environment)
+                ? describePromotionGap(
+                    promotionGap(upstream, env),
+                    upstream.environment,
+                    env.environment,
+                  )
                 : undefined;
               return (
                 <Fragment key={env.environment}>
                   {upstream && (
-                    <TableCell component="th" scope="col" className={classes.gap} data-testid={`promotion-${env.environment}`}>
+                    <TableCell
+                      component="th"
+                      scope="col"
+                      className={classes.gap}
+                      data-testid={`promotion-${env.environment}`}
+                    >
                       <span className={classes.gapText}>
                         <ArrowForward fontSize="small" aria-hidden />
                         <Typography variant="caption">{sentence}</Typography>
                       </span>
                     </TableCell>
                   )}
-                  <TableCell component="th" scope="col" className={classes.cell}>
+                  <TableCell
+                    component="th"
+                    scope="col"
+                    className={classes.cell}
+                  >
                     <Typography variant="h6" component="span">
                       {env.environment}
                     </Typography>
@@ -246,13 +308,22 @@ export function DeploymentsTable(props: { environments: EnvironmentDeployment[] 
         <TableBody>
           {ROWS.map(({ label, Cell }) => (
             <TableRow key={label}>
-              <TableCell component="th" scope="row" className={classes.rowHeader}>
+              <TableCell
+                component="th"
+                scope="row"
+                className={classes.rowHeader}
+              >
                 {label}
               </TableCell>
               {environments.map((env, i) => (
                 <Fragment key={env.environment}>
                   {i > 0 && <TableCell className={classes.gap} aria-hidden />}
-                  <TableCell className={classes.cell} data-testid={`${env.environment}-${label.toLowerCase().replace(' ', '-')}`}>
+                  <TableCell
+                    className={classes.cell}
+                    data-testid={`${env.environment}-${label
+                      .toLowerCase()
+                      .replace(' ', '-')}`}
+                  >
                     <Cell env={env} />
                   </TableCell>
                 </Fragment>

@@ -7,8 +7,12 @@ import {
   ResponseErrorPanel,
   WarningPanel,
 } from '@backstage/core-components';
-import { MissingAnnotationEmptyState, useEntity } from '@backstage/plugin-catalog-react';
+import {
+  MissingAnnotationEmptyState,
+  useEntity,
+} from '@backstage/plugin-catalog-react';
 import Typography from '@material-ui/core/Typography';
+import { ResponseError } from '@backstage/errors';
 import {
   getLambdaAppName,
   LAMBDA_APP_ANNOTATION,
@@ -29,14 +33,26 @@ function NothingDeployedYet(props: { deployments: EntityDeployments }) {
       title={`Nothing deployed for ${props.deployments.app} yet`}
       description={
         <>
-          The infrastructure is in place, but no pipeline has run. Push a commit to the{' '}
-          <code>{first?.branch ?? 'dev'}</code> branch: {pipeline ? <Link to={pipeline.consoleUrl}>{pipeline.name}</Link> : 'its pipeline'}{' '}
-          builds the image, pushes it to ECR and moves the Lambda alias. Then promote by merging into the
-          next environment's branch ({props.deployments.environments.map(e => e.branch).join(' → ')}).
+          The infrastructure is in place, but no pipeline has run. Push a commit
+          to the <code>{first?.branch ?? 'dev'}</code> branch:{' '}
+          {pipeline ? (
+            <Link to={pipeline.consoleUrl}>{pipeline.name}</Link>
+          ) : (
+            'its pipeline'
+          )}{' '}
+          builds the image, pushes it to ECR and moves the Lambda alias. Then
+          promote by merging into the next environment's branch (
+          {props.deployments.environments.map(e => e.branch).join(' → ')}).
         </>
       }
     />
   );
+}
+
+/** The backend's own message ("not allowed to read …"), not just the status line. */
+export function loadErrorTitle(error: Error): string {
+  const cause = ResponseError.is(error) ? error.cause?.message : undefined;
+  return `Could not load the deployments: ${cause || error.message}`;
 }
 
 function DeploymentsView(props: { state: DeploymentsState }) {
@@ -44,7 +60,8 @@ function DeploymentsView(props: { state: DeploymentsState }) {
   const { value, error, loading } = state;
   if (!value) {
     if (loading) return <Progress />;
-    if (error) return <ResponseErrorPanel error={error} />;
+    if (error)
+      return <ResponseErrorPanel error={error} title={loadErrorTitle(error)} />;
     return null;
   }
   return (
@@ -53,7 +70,7 @@ function DeploymentsView(props: { state: DeploymentsState }) {
         <WarningPanel
           severity="warning"
           title="The last refresh failed; showing the previous data"
-          message={error.message}
+          message={loadErrorTitle(error)}
         />
       )}
       {isNothingDeployed(value) && <NothingDeployedYet deployments={value} />}
@@ -91,8 +108,8 @@ export function EntityLambdaDeploymentsContent() {
       <>
         <MissingAnnotationEmptyState annotation={LAMBDA_APP_ANNOTATION} />
         <Typography variant="body2" color="textSecondary">
-          The Lambda Paved Road template writes this annotation; for an existing app, set it to the
-          app name its resources were created with.
+          The Lambda Paved Road template writes this annotation; for an existing
+          app, set it to the app name its resources were created with.
         </Typography>
       </>
     );

@@ -13,7 +13,13 @@ import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 import ExpandMore from '@material-ui/icons/ExpandMore';
 import type { EnvironmentDeployment } from '@lambda-paved-road/plugin-lambda-paved-road-common';
-import { duration, secondsBetween, shortDigest, shortSha, timeAgo } from '../../lib/format';
+import {
+  duration,
+  secondsBetween,
+  shortDigest,
+  shortSha,
+  timeAgo,
+} from '../../lib/format';
 import { RunStatusLabel } from '../../lib/status';
 import { SourceCell } from '../SourceCell';
 import { ScanBadge } from '../ScanBadge';
@@ -21,7 +27,12 @@ import { ScanBadge } from '../ScanBadge';
 const useStyles = makeStyles(theme => ({
   section: { marginBottom: theme.spacing(2) },
   mono: { fontFamily: 'monospace' },
-  stages: { display: 'flex', flexWrap: 'wrap', gap: theme.spacing(2), marginBottom: theme.spacing(1) },
+  stages: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    gap: theme.spacing(2),
+    marginBottom: theme.spacing(1),
+  },
 }));
 
 function Section(props: { title: string; children: ReactNode }) {
@@ -36,7 +47,12 @@ function Section(props: { title: string; children: ReactNode }) {
   );
 }
 
-function SimpleTable(props: { label: string; head: string[]; rows: ReactNode[][]; empty: string }) {
+function SimpleTable(props: {
+  label: string;
+  head: string[];
+  rows: ReactNode[][];
+  empty: string;
+}) {
   if (props.rows.length === 0) {
     return <Typography variant="body2">{props.empty}</Typography>;
   }
@@ -69,10 +85,17 @@ function Executions({ env }: { env: EnvironmentDeployment }) {
       {pipeline => (
         <>
           {pipeline.latestStageStates.length > 0 && (
-            <div className={classes.stages} aria-label={`Stages of the latest ${env.environment} run`} role="list">
+            <div
+              className={classes.stages}
+              aria-label={`Stages of the latest ${env.environment} run`}
+              role="list"
+            >
               {pipeline.latestStageStates.map(stage => (
                 <span role="listitem" key={stage.name}>
-                  <RunStatusLabel status={stage.status} label={`${stage.name}: ${stage.status}`} />
+                  <RunStatusLabel
+                    status={stage.status}
+                    label={`${stage.name}: ${stage.status}`}
+                  />
                 </span>
               ))}
             </div>
@@ -85,7 +108,9 @@ function Executions({ env }: { env: EnvironmentDeployment }) {
               <RunStatusLabel status={e.status} label={e.rawStatus} />,
               e.sourceRevision ? (
                 <span>
-                  <span className={classes.mono}>{shortSha(e.sourceRevision.commitId)}</span>{' '}
+                  <span className={classes.mono}>
+                    {shortSha(e.sourceRevision.commitId)}
+                  </span>{' '}
                   {e.sourceRevision.message}
                 </span>
               ) : (
@@ -114,9 +139,16 @@ function Builds({ env }: { env: EnvironmentDeployment }) {
           rows={builds.builds.map(b => [
             <Link to={b.consoleUrl}>#{b.number ?? b.id.split(':').pop()}</Link>,
             <RunStatusLabel status={b.status} label={b.rawStatus} />,
-            <span className={classes.mono}>{b.sourceVersion ? shortSha(b.sourceVersion) : ''}</span>,
+            <span className={classes.mono}>
+              {b.sourceVersion ? shortSha(b.sourceVersion) : ''}
+            </span>,
             b.phases
-              .map(p => `${p.name} ${duration(p.durationSeconds)}${p.status === 'failed' ? ' (failed)' : ''}`)
+              .map(
+                p =>
+                  `${p.name} ${duration(p.durationSeconds)}${
+                    p.status === 'failed' ? ' (failed)' : ''
+                  }`,
+              )
               .join(' · '),
             b.logsUrl ? <Link to={b.logsUrl}>Logs</Link> : '',
           ])}
@@ -136,7 +168,9 @@ function Images({ env }: { env: EnvironmentDeployment }) {
           head={['Tags', 'Digest', 'Pushed', 'Scan']}
           empty={`No images in ${images.repositoryName} yet.`}
           rows={images.images.map(i => [
-            <span className={classes.mono}>{i.tags.join(', ') || '(untagged)'}</span>,
+            <span className={classes.mono}>
+              {i.tags.join(', ') || '(untagged)'}
+            </span>,
             <span className={classes.mono} title={i.digest}>
               {shortDigest(i.digest)}
             </span>,
@@ -156,14 +190,28 @@ function Versions({ env }: { env: EnvironmentDeployment }) {
       {fn => (
         <SimpleTable
           label={`${env.environment} Lambda versions`}
-          head={['Version', 'Aliases', 'Image digest', 'Description', 'Published']}
+          head={[
+            'Version',
+            'Aliases',
+            'Image digest',
+            'Description',
+            'Published',
+          ]}
           empty="No published versions yet."
           rows={fn.versions.map(v => [
             v.version,
             fn.aliases
-              .filter(a => a.version === v.version || (a.routing && v.version in a.routing))
+              .filter(
+                a =>
+                  a.version === v.version ||
+                  (a.routing && v.version in a.routing),
+              )
               .map(a =>
-                a.version === v.version ? a.name : `${a.name} (${Math.round((a.routing?.[v.version] ?? 0) * 100)} %)`,
+                a.version === v.version
+                  ? a.name
+                  : `${a.name} (${Math.round(
+                      (a.routing?.[v.version] ?? 0) * 100,
+                    )} %)`,
               )
               .join(', '),
             <span className={classes.mono} title={v.imageDigest}>
@@ -186,14 +234,34 @@ export function EnvironmentDetails(props: { env: EnvironmentDeployment }) {
   const { env } = props;
   const id = `lambda-details-${env.environment}`;
   const summary = [
-    count(env.pipeline, () => (env.pipeline.ok ? env.pipeline.data.executions.length : 0), 'run'),
-    count(env.builds, () => (env.builds.ok ? env.builds.data.builds.length : 0), 'build'),
-    count(env.images, () => (env.images.ok ? env.images.data.images.length : 0), 'image'),
-    count(env.function, () => (env.function.ok ? env.function.data.versions.length : 0), 'version'),
+    count(
+      env.pipeline,
+      () => (env.pipeline.ok ? env.pipeline.data.executions.length : 0),
+      'run',
+    ),
+    count(
+      env.builds,
+      () => (env.builds.ok ? env.builds.data.builds.length : 0),
+      'build',
+    ),
+    count(
+      env.images,
+      () => (env.images.ok ? env.images.data.images.length : 0),
+      'image',
+    ),
+    count(
+      env.function,
+      () => (env.function.ok ? env.function.data.versions.length : 0),
+      'version',
+    ),
   ].join(' · ');
   return (
     <Accordion TransitionProps={{ unmountOnExit: true }}>
-      <AccordionSummary expandIcon={<ExpandMore />} aria-controls={`${id}-content`} id={`${id}-header`}>
+      <AccordionSummary
+        expandIcon={<ExpandMore />}
+        aria-controls={`${id}-content`}
+        id={`${id}-header`}
+      >
         <Typography>
           <strong>{env.environment} details</strong> — {summary}
         </Typography>

@@ -21,29 +21,53 @@ export const failed = <T>(error: SourceError): SourceResult<T> => ({
 
 /** Five commits, oldest first, as the demo repository would have them. */
 export const COMMITS = [
-  { sha: '1111111aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa', message: 'Initial handler' },
-  { sha: '2222222bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb', message: 'Add health check' },
-  { sha: '3333333ccccccccccccccccccccccccccccccccc', message: 'Log request ids' },
-  { sha: '4444444ddddddddddddddddddddddddddddddddd', message: 'Return JSON errors' },
-  { sha: '5555555eeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeee', message: 'Tune memory to 1024 MB' },
+  {
+    sha: '1111111aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa',
+    message: 'Initial handler',
+  },
+  {
+    sha: '2222222bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb',
+    message: 'Add health check',
+  },
+  {
+    sha: '3333333ccccccccccccccccccccccccccccccccc',
+    message: 'Log request ids',
+  },
+  {
+    sha: '4444444ddddddddddddddddddddddddddddddddd',
+    message: 'Return JSON errors',
+  },
+  {
+    sha: '5555555eeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeee',
+    message: 'Tune memory to 1024 MB',
+  },
 ];
 
 const digestOf = (env: string, i: number) =>
   `sha256:${env.padEnd(8, '0')}${String(i).repeat(56)}`;
 
 /** One image per commit up to `liveIndex`, newest push first. */
-function images(env: string, liveIndex: number, digest = digestOf): ImageInfo[] {
+function images(
+  env: string,
+  liveIndex: number,
+  digest = digestOf,
+): ImageInfo[] {
   return COMMITS.slice(0, liveIndex + 1)
-    .map((c, i): ImageInfo => ({
-      digest: digest(env, i),
-      tags: i === liveIndex ? [c.sha.slice(0, 7), env] : [c.sha.slice(0, 7)],
-      pushedAt: new Date(Date.UTC(2026, 0, 10 + i)).toISOString(),
-      sizeBytes: 98_000_000,
-      scan: {
-        status: 'COMPLETE',
-        bySeverity: (i === liveIndex ? { HIGH: 2, MEDIUM: 1 } : {}) as Record<string, number>,
-      },
-    }))
+    .map(
+      (c, i): ImageInfo => ({
+        digest: digest(env, i),
+        tags: i === liveIndex ? [c.sha.slice(0, 7), env] : [c.sha.slice(0, 7)],
+        pushedAt: new Date(Date.UTC(2026, 0, 10 + i)).toISOString(),
+        sizeBytes: 98_000_000,
+        scan: {
+          status: 'COMPLETE',
+          bySeverity: (i === liveIndex ? { HIGH: 2, MEDIUM: 1 } : {}) as Record<
+            string,
+            number
+          >,
+        },
+      }),
+    )
     .reverse();
 }
 
@@ -85,7 +109,9 @@ export function environment(
     url: `https://${host}.paved-road.example.com`,
     pipeline: ok({
       name: `${app}-${name}`,
-      consoleUrl: console(`codesuite/codepipeline/pipelines/${app}-${name}/view`),
+      consoleUrl: console(
+        `codesuite/codepipeline/pipelines/${app}-${name}/view`,
+      ),
       sourceBranch: production ? 'main' : name,
       stages: ['Source', 'Build', 'Deploy'],
       executions: COMMITS.slice(0, liveIndex + 1)
@@ -101,7 +127,9 @@ export function environment(
           },
           startedAt: new Date(Date.UTC(2026, 0, 10 + i, 9)).toISOString(),
           endedAt: new Date(Date.UTC(2026, 0, 10 + i, 9, 4)).toISOString(),
-          consoleUrl: console(`codesuite/codepipeline/pipelines/${app}-${name}/executions/exec-${name}-${i}`),
+          consoleUrl: console(
+            `codesuite/codepipeline/pipelines/${app}-${name}/executions/exec-${name}-${i}`,
+          ),
         }))
         .reverse(),
       latestStageStates: [
@@ -120,22 +148,32 @@ export function environment(
           status: 'succeeded',
           rawStatus: 'SUCCEEDED',
           sourceVersion: live.sha,
-          startedAt: new Date(Date.UTC(2026, 0, 10 + liveIndex, 9, 1)).toISOString(),
-          endedAt: new Date(Date.UTC(2026, 0, 10 + liveIndex, 9, 3)).toISOString(),
+          startedAt: new Date(
+            Date.UTC(2026, 0, 10 + liveIndex, 9, 1),
+          ).toISOString(),
+          endedAt: new Date(
+            Date.UTC(2026, 0, 10 + liveIndex, 9, 3),
+          ).toISOString(),
           phases: [
             { name: 'PROVISIONING', status: 'succeeded', durationSeconds: 8 },
             { name: 'BUILD', status: 'succeeded', durationSeconds: 71 },
             { name: 'POST_BUILD', status: 'succeeded', durationSeconds: 23 },
           ],
-          logsUrl: console(`cloudwatch/home#logsV2:log-groups/log-group/$252Faws$252Fcodebuild$252F${app}-${name}`),
-          consoleUrl: console(`codesuite/codebuild/projects/${app}-${name}/build/${liveIndex}`),
+          logsUrl: console(
+            `cloudwatch/home#logsV2:log-groups/log-group/$252Faws$252Fcodebuild$252F${app}-${name}`,
+          ),
+          consoleUrl: console(
+            `codesuite/codebuild/projects/${app}-${name}/build/${liveIndex}`,
+          ),
         },
       ],
     }),
     images: ok({
       repositoryName: `${app}-${name}`,
       repositoryUri: `${workloadsAccountId}.dkr.ecr.us-east-1.amazonaws.com/${app}-${name}`,
-      consoleUrl: console(`ecr/repositories/private/${workloadsAccountId}/${app}-${name}`),
+      consoleUrl: console(
+        `ecr/repositories/private/${workloadsAccountId}/${app}-${name}`,
+      ),
       images: imgs,
       environmentTag: name,
       environmentTagDigest: imgs[0].digest,
@@ -146,8 +184,13 @@ export function environment(
       consoleUrl: console(`lambda/home#/functions/${app}-${name}`),
       state: 'Active',
       lastUpdateStatus: 'Successful',
-      lastModified: new Date(Date.UTC(2026, 0, 10 + liveIndex, 9, 4)).toISOString(),
-      imageUri: `${workloadsAccountId}.dkr.ecr.us-east-1.amazonaws.com/${app}-${name}:${live.sha.slice(0, 7)}`,
+      lastModified: new Date(
+        Date.UTC(2026, 0, 10 + liveIndex, 9, 4),
+      ).toISOString(),
+      imageUri: `${workloadsAccountId}.dkr.ecr.us-east-1.amazonaws.com/${app}-${name}:${live.sha.slice(
+        0,
+        7,
+      )}`,
       resolvedImageDigest: imgs[0].digest,
       architecture: 'arm64',
       memoryMb: 1024,
@@ -167,7 +210,10 @@ export function environment(
       exposure: 'external',
       targetGroupName: `${app}-${name}`,
       targetHealth: [
-        { id: `arn:aws:lambda:us-east-1:${workloadsAccountId}:function:${app}-${name}:live`, state: 'healthy' },
+        {
+          id: `arn:aws:lambda:us-east-1:${workloadsAccountId}:function:${app}-${name}:live`,
+          state: 'healthy',
+        },
       ],
     }),
     derived: {
