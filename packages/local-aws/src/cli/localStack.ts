@@ -15,6 +15,7 @@ import { seedDemoApp } from '../seed';
 import { PrerequisiteError, requireCommand } from '../moto';
 import { isPortInUse } from '../ports';
 import { terraformCliEnv } from '../terraform';
+import { clearStackState, writeStackState } from './stackState';
 
 // A dev-only CLI run from source, never bundled: __dirname is the source dir.
 // eslint-disable-next-line no-restricted-syntax
@@ -107,6 +108,7 @@ async function main() {
         // already gone
       }
     }
+    clearStackState(repoRoot);
     await aws?.stop();
     process.exit(code);
   };
@@ -166,6 +168,7 @@ async function main() {
   const appReady = await waitFor(appUrl, 180_000, child);
   const seconds = ((Date.now() - startedAt) / 1000).toFixed(1);
   if (appReady) {
+    writeStackState(repoRoot, { pid: process.pid, awsEndpoint: aws.endpoint, appUrl });
     log(`ready in ${seconds} s: open ${appUrl} (the demo component is hello-api). Ctrl-C stops everything.`);
     if (process.env.LPR_READY_FILE) {
       fs.writeFileSync(process.env.LPR_READY_FILE, JSON.stringify({ seconds: Number(seconds), appUrl, awsEndpoint: aws.endpoint }));

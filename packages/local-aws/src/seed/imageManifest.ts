@@ -7,9 +7,13 @@ const sha256 = (s: string) => `sha256:${crypto.createHash('sha256').update(s).di
  * the config blob carries the commit as a label, so each commit has its own
  * digest (ask ECR for it: moto computes it differently from a real registry).
  */
-export function imageManifestFor(app: string, commitSha: string): string {
+export function imageManifestFor(
+  app: string,
+  commitSha: string,
+  architecture = 'arm64',
+): string {
   const config = JSON.stringify({
-    architecture: 'arm64',
+    architecture,
     os: 'linux',
     config: {
       Cmd: ['app.handler'],
