@@ -10,9 +10,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { DescribeSubnetsCommand, DescribeVpcsCommand, EC2Client } from '@aws-sdk/client-ec2';
 import { terraformCliEnv } from '@lambda-paved-road/local-aws';
-import { accountConfig, REGION } from '../src/testing/accounts';
-import { startEmulator } from '../src/testing/emulator';
-import { terraformOk, writeRoot } from '../src/testing/terraform';
+import { accountConfig, REGION } from '../src/__testUtils__/accounts';
+import { startEmulator } from '../src/__testUtils__/emulator';
+import { terraformOk, writeRoot } from '../src/__testUtils__/terraform';
 
 const ENVS = [
   { name: 'dev', branch: 'dev', deployments: '111111111111', workloads: '222222222222' },

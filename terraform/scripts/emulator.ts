@@ -4,7 +4,7 @@
  *   node -r /work/main/node_modules/@backstage/cli-node/config/nodeTransform.cjs terraform/scripts/emulator.ts
  */
 import { terraformCliEnv } from '@lambda-paved-road/local-aws';
-import { startEmulator } from '../src/testing/emulator';
+import { startEmulator } from '../src/__testUtils__/emulator';
 
 async function main() {
   const aws = await startEmulator();

@@ -48,9 +48,9 @@ import {
 } from '@aws-sdk/client-s3';
 import { terraformCliEnv } from '@lambda-paved-road/local-aws';
 import type { LocalAws } from '@lambda-paved-road/local-aws';
-import { accountConfig, assume, DEPLOYMENTS, REGION, WORKLOADS } from './testing/accounts';
-import { startEmulator } from './testing/emulator';
-import { terraform, terraformOk, writeRoot } from './testing/terraform';
+import { accountConfig, assume, DEPLOYMENTS, REGION, WORKLOADS } from './__testUtils__/accounts';
+import { startEmulator } from './__testUtils__/emulator';
+import { terraform, terraformOk, writeRoot } from './__testUtils__/terraform';
 
 const CLOUDFLARE_V4 = [
   '173.245.48.0/20', '103.21.244.0/22', '103.22.200.0/22', '103.31.4.0/22', '141.101.64.0/18',

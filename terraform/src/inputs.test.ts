@@ -8,9 +8,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { terraformCliEnv } from '@lambda-paved-road/local-aws';
 import type { LocalAws } from '@lambda-paved-road/local-aws';
-import { DEPLOYMENTS, REGION, WORKLOADS } from './testing/accounts';
-import { startEmulator } from './testing/emulator';
-import { terraform, terraformOk, writeRoot } from './testing/terraform';
+import { DEPLOYMENTS, REGION, WORKLOADS } from './__testUtils__/accounts';
+import { startEmulator } from './__testUtils__/emulator';
+import { terraform, terraformOk, writeRoot } from './__testUtils__/terraform';
 
 const GOOD = {
   app_name: 'hello-api',

@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parse } from '@cdktf/hcl2json';
 import { terraformCliEnv } from '@lambda-paved-road/local-aws';
-import { MODULES_DIR, terraform, terraformOk } from './testing/terraform';
+import { MODULES_DIR, terraform, terraformOk } from './__testUtils__/terraform';
 
 const AWS_MODULES = ['workload', 'pipeline', 'app-environment'];
 

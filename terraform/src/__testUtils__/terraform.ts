@@ -3,7 +3,9 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 
-/** Root of the terraform/ folder (this file is terraform/src/testing/). */
+/** Root of the terraform/ folder (this file is terraform/src/__testUtils__/). */
+// This package is never built: the tests and scripts run from source.
+// eslint-disable-next-line no-restricted-syntax
 export const TERRAFORM_DIR = path.resolve(__dirname, '..', '..');
 export const MODULES_DIR = path.join(TERRAFORM_DIR, 'modules');
 
@@ -66,6 +68,23 @@ export async function terraformOk(
 /** The variables of the app-environment composition, as a root module passes them. */
 export type CompositionInputs = Record<string, unknown>;
 
+/** The outputs of the app-environment composition. */
+export const COMPOSITION_OUTPUTS = [
+  'function_name',
+  'function_arn',
+  'alias_arn',
+  'ecr_repository_url',
+  'pipeline_name',
+  'codebuild_project_name',
+  'url',
+  'hostname',
+  'alb_dns_name',
+  'deployer_role_arn',
+  'codebuild_role_arn',
+  'artifact_bucket_name',
+  'certificate_validation_records',
+];
+
 /**
  * Writes a root module like the one the scaffolder renders: one `module`
  * block calling the composition by `source`, its outputs passed through.
@@ -94,19 +113,3 @@ export function writeRoot(dir: string, inputs: CompositionInputs, source?: strin
   fs.writeFileSync(path.join(dir, 'terraform.tfvars.json'), JSON.stringify(inputs, null, 2));
 }
 
-/** The outputs of the app-environment composition. */
-export const COMPOSITION_OUTPUTS = [
-  'function_name',
-  'function_arn',
-  'alias_arn',
-  'ecr_repository_url',
-  'pipeline_name',
-  'codebuild_project_name',
-  'url',
-  'hostname',
-  'alb_dns_name',
-  'deployer_role_arn',
-  'codebuild_role_arn',
-  'artifact_bucket_name',
-  'certificate_validation_records',
-];
