@@ -256,7 +256,7 @@ export function EnvironmentDetails(props: { env: EnvironmentDeployment }) {
     ),
   ].join(' · ');
   return (
-    <Accordion TransitionProps={{ unmountOnExit: true }}>
+    <Accordion TransitionProps={{ unmountOnExit: true }} data-testid={id}>
       <AccordionSummary
         expandIcon={<ExpandMore />}
         aria-controls={`${id}-content`}
