@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+/* eslint-disable no-console -- a CLI script: printing is its output */
 /*
  * Reads the app's production build (`yarn workspace app build`) and prints
  * where this plugin's code landed: the chunks holding the Deployments tab
