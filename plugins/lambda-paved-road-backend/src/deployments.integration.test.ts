@@ -136,6 +136,10 @@ describe('deployments against the emulator', () => {
           images.images.map(im => [im.digest, [...im.tags].sort()]).sort(),
         ).toEqual(s.workloads.images.map(im => [im.digest, [...im.tags].sort()]).sort());
         expect(images.images.every(im => im.pushedAt && im.sizeBytes! > 0)).toBe(true);
+        // Newest push first: the order "commits behind" is told from.
+        expect(images.images.map(im => im.digest)).toEqual(
+          [...s.workloads.images].reverse().map(im => im.digest),
+        );
 
         const fn = ok(env.function);
         const live = s.workloads.versions[s.workloads.versions.length - 1];

@@ -66,6 +66,7 @@ export async function seedDemoApp(options: SeedDemoAppOptions): Promise<SeededDe
         app,
         history,
         exposure: options.exposure ?? 'external',
+        now,
       });
       const deployments = await seedDeployments({
         endpoint: options.endpoint,

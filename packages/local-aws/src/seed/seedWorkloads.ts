@@ -22,6 +22,7 @@ import {
 } from '@aws-sdk/client-lambda';
 import { resourceNames } from '@lambda-paved-road/plugin-lambda-paved-road-common';
 import { accountClientConfig, ignoring } from './awsClients';
+import { runStart } from './demoHistory';
 import type { DemoCommit, EnvironmentHistory } from './demoHistory';
 import { imageManifestFor } from './imageManifest';
 
@@ -62,8 +63,11 @@ export async function seedWorkloads(options: {
   app: string;
   history: EnvironmentHistory;
   exposure: 'internal' | 'external';
+  /** The clock the history is laid out against; default now. */
+  now?: Date;
 }): Promise<SeededWorkloads> {
   const { endpoint, app, history, exposure } = options;
+  const now = options.now ?? new Date();
   const env = history.environment;
   const names = resourceNames(app, env);
   const accountId = env.workloadsAccountId;
@@ -123,6 +127,20 @@ export async function seedWorkloads(options: {
       throw new Error(`ECR did not list ${names.ecrRepositoryName}:${image.commit.shortSha} after pushing it`);
     }
     image.digest = detail.imageDigest;
+    // Pushed when its pipeline run built it (a few minutes into the run).
+    const pushedAt = new Date(runStart(image.commit, history.lagHours, now).getTime() + 3 * 60_000);
+    const res = await fetch(`${endpoint}/_gateway/ecr/pushed-at`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        accountId,
+        region: env.region,
+        repositoryName: names.ecrRepositoryName,
+        imageDigest: image.digest,
+        pushedAt: pushedAt.toISOString(),
+      }),
+    });
+    if (!res.ok) throw new Error(`the emulator gateway refused the push time: ${res.status} ${await res.text()}`);
   }
 
   const roleName = `${app}-${env.name}-lambda`;

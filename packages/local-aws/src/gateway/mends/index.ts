@@ -2,6 +2,9 @@ import type { Mend } from '../gateway';
 import { codeBuildMend } from './codebuild';
 import { codePipelineMend } from './codepipeline';
 import { lambdaImageDigestMend } from './lambdaImageDigest';
+import { lambdaEmptyImageConfigMend } from './lambdaImageConfig';
+import { codeBuildDeleteByArnMend } from './codebuildDeleteByArn';
+import { ecrPushTimeMend } from './ecrPushTime';
 
 export { codeBuildMend } from './codebuild';
 export type { BuildOutcomeInput, BuildStatus } from './codebuild';
@@ -13,11 +16,21 @@ export type {
   StageExecutionStatus,
 } from './codepipeline';
 export { lambdaImageDigestMend } from './lambdaImageDigest';
+export { lambdaEmptyImageConfigMend } from './lambdaImageConfig';
+export { codeBuildDeleteByArnMend } from './codebuildDeleteByArn';
+export { ecrPushTimeMend } from './ecrPushTime';
 
 /**
  * The mends the gateway applies by default: each repairs exactly one thing
  * moto gets wrong for the JavaScript SDK (see each file).
  */
 export function defaultMends(): Mend[] {
-  return [codePipelineMend(), codeBuildMend(), lambdaImageDigestMend()];
+  return [
+    codePipelineMend(),
+    codeBuildMend(),
+    lambdaImageDigestMend(),
+    lambdaEmptyImageConfigMend(),
+    codeBuildDeleteByArnMend(),
+    ecrPushTimeMend(),
+  ];
 }
