@@ -15,7 +15,7 @@ step "lint"
 yarn backstage-cli repo lint
 
 step "unit and integration tests"
-yarn backstage-cli repo test --ci --maxWorkers=2
+yarn backstage-cli repo test --ci --watchAll=false --maxWorkers=2
 
 if [ "${LPR_SKIP_E2E:-0}" != "1" ]; then
   step "browser tests (Playwright, Debian's Chromium, local portal)"
