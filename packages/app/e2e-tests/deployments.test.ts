@@ -1,5 +1,16 @@
 import { expect, Page, test } from '@playwright/test';
 import path from 'node:path';
+import { demoCommits } from '@lambda-paved-road/local-aws';
+
+// What `yarn dev` seeds (deterministic SHAs): dev runs the newest commit and
+// each later environment the one before; prod has only three versions.
+const commits = demoCommits('hello-api', new Date());
+const seeded = {
+  dev: { commit: commits[0], version: 4 },
+  test: { commit: commits[1], version: 4 },
+  stage: { commit: commits[2], version: 4 },
+  prod: { commit: commits[3], version: 3 },
+};
 
 /** The screenshots the plugin README shows. */
 const SCREENSHOTS = path.resolve(__dirname, '../../../docs/screenshots');
@@ -39,23 +50,33 @@ test('the Deployments tab shows the seeded hello-api in all four environments', 
     await expect(
       headers.filter({ hasText: new RegExp(`^${env}branch`) }),
     ).toHaveCount(1);
-    // The seeded commit (a short SHA), its image tag and the Lambda version.
+    // The seeded commit, its image tag and the Lambda version.
+    const { commit, version } = seeded[env as keyof typeof seeded];
     await expect(page.getByTestId(`${env}-live-commit`)).toContainText(
-      /[0-9a-f]{7}/,
+      commit.shortSha,
+    );
+    await expect(page.getByTestId(`${env}-live-commit`)).toContainText(
+      commit.message,
     );
     await expect(page.getByTestId(`${env}-image`)).toContainText(
-      /Tag [0-9a-f]{7}/,
+      `Tag ${commit.shortSha}`,
     );
     await expect(page.getByTestId(`${env}-lambda`)).toContainText(
-      /live → version \d+/,
+      `live → version ${version}`,
     );
   }
   // Between columns: what a promotion would carry.
-  for (const env of ['test', 'stage', 'prod']) {
+  for (const [env, upstream] of [
+    ['test', 'dev'],
+    ['stage', 'test'],
+    ['prod', 'stage'],
+  ]) {
     await expect(page.getByTestId(`promotion-${env}`)).toContainText(
-      /behind|ahead|same image|same commit|nothing live|cannot compare/,
+      `${env} is 1 commit behind ${upstream}`,
     );
   }
+  // Assertions may scroll the wide table sideways; the picture starts at the left.
+  await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({
     path: path.join(SCREENSHOTS, 'deployments-tab.png'),
     fullPage: true,
