@@ -136,6 +136,11 @@ describe('deployments against the emulator', () => {
           images.images.map(im => [im.digest, [...im.tags].sort()]).sort(),
         ).toEqual(s.workloads.images.map(im => [im.digest, [...im.tags].sort()]).sort());
         expect(images.images.every(im => im.pushedAt && im.sizeBytes! > 0)).toBe(true);
+        // Scan findings by severity, as the scan on push recorded them.
+        for (const seededImage of s.workloads.images) {
+          const shown = images.images.find(im => im.digest === seededImage.digest);
+          expect(shown?.scan).toEqual({ status: 'COMPLETE', bySeverity: seededImage.scanFindings });
+        }
         // Newest push first: the order "commits behind" is told from.
         expect(images.images.map(im => im.digest)).toEqual(
           [...s.workloads.images].reverse().map(im => im.digest),

@@ -99,3 +99,17 @@ export function stableUuid(...parts: string[]): string {
   const h = crypto.createHash('sha256').update(parts.join('\n')).digest('hex');
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
+
+/**
+ * What ECR's scan on push found in a commit's image: deterministic per
+ * commit; severities with no finding are left out, as ECR does.
+ */
+export function scanFindingsFor(commit: DemoCommit): Record<string, number> {
+  const digit = (i: number) => parseInt(commit.sha[i], 16);
+  const counts: Record<string, number> = {
+    HIGH: digit(0) % 3,
+    MEDIUM: digit(1) % 5,
+    LOW: digit(2) % 4,
+  };
+  return Object.fromEntries(Object.entries(counts).filter(([, n]) => n > 0));
+}

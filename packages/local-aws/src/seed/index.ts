@@ -3,7 +3,7 @@ import { demoCommits, DemoCommit, EnvironmentHistory, environmentHistories } fro
 import { SeededDeployments, seedDeployments } from './seedDeployments';
 import { SeededWorkloads, seedWorkloads } from './seedWorkloads';
 
-export { demoCommits, environmentHistories } from './demoHistory';
+export { demoCommits, environmentHistories, scanFindingsFor } from './demoHistory';
 export type { DemoCommit, EnvironmentHistory, FailedRun } from './demoHistory';
 export { seedWorkloads } from './seedWorkloads';
 export type { SeededWorkloads } from './seedWorkloads';

@@ -22,7 +22,7 @@ import {
 } from '@aws-sdk/client-lambda';
 import { resourceNames } from '@lambda-paved-road/plugin-lambda-paved-road-common';
 import { accountClientConfig, ignoring } from './awsClients';
-import { runStart } from './demoHistory';
+import { runStart, scanFindingsFor } from './demoHistory';
 import type { DemoCommit, EnvironmentHistory } from './demoHistory';
 import { imageManifestFor } from './imageManifest';
 
@@ -32,7 +32,13 @@ export interface SeededWorkloads {
   repositoryName: string;
   repositoryUri: string;
   /** Oldest first: one image per deployed commit, tagged with its short SHA. */
-  images: Array<{ commit: DemoCommit; digest: string; tags: string[] }>;
+  images: Array<{
+    commit: DemoCommit;
+    digest: string;
+    tags: string[];
+    /** What the scan on push found, by severity. */
+    scanFindings: Record<string, number>;
+  }>;
   environmentTag: string;
   /** The digest the environment tag points at (the live commit's image). */
   environmentTagDigest: string;
@@ -129,7 +135,7 @@ export async function seedWorkloads(options: {
     image.digest = detail.imageDigest;
     // Pushed when its pipeline run built it (a few minutes into the run).
     const pushedAt = new Date(runStart(image.commit, history.lagHours, now).getTime() + 3 * 60_000);
-    const res = await fetch(`${endpoint}/_gateway/ecr/pushed-at`, {
+    const res = await fetch(`${endpoint}/_gateway/ecr/image-details`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({
@@ -138,9 +144,10 @@ export async function seedWorkloads(options: {
         repositoryName: names.ecrRepositoryName,
         imageDigest: image.digest,
         pushedAt: pushedAt.toISOString(),
+        scanFindings: scanFindingsFor(image.commit),
       }),
     });
-    if (!res.ok) throw new Error(`the emulator gateway refused the push time: ${res.status} ${await res.text()}`);
+    if (!res.ok) throw new Error(`the emulator gateway refused the image details: ${res.status} ${await res.text()}`);
   }
 
   const roleName = `${app}-${env.name}-lambda`;
@@ -261,7 +268,12 @@ export async function seedWorkloads(options: {
     accountId,
     repositoryName: names.ecrRepositoryName,
     repositoryUri,
-    images: images.map(({ commit, digest, tags }) => ({ commit, digest, tags })),
+    images: images.map(({ commit, digest, tags }) => ({
+      commit,
+      digest,
+      tags,
+      scanFindings: scanFindingsFor(commit),
+    })),
     environmentTag: env.name,
     environmentTagDigest: liveImage.digest,
     functionName: names.functionName,

@@ -4,7 +4,7 @@ import { codePipelineMend } from './codepipeline';
 import { lambdaImageDigestMend } from './lambdaImageDigest';
 import { lambdaEmptyImageConfigMend } from './lambdaImageConfig';
 import { codeBuildDeleteByArnMend } from './codebuildDeleteByArn';
-import { ecrPushTimeMend } from './ecrPushTime';
+import { ecrImageDetailsMend } from './ecrImageDetails';
 
 export { codeBuildMend } from './codebuild';
 export type { BuildOutcomeInput, BuildStatus } from './codebuild';
@@ -18,7 +18,7 @@ export type {
 export { lambdaImageDigestMend } from './lambdaImageDigest';
 export { lambdaEmptyImageConfigMend } from './lambdaImageConfig';
 export { codeBuildDeleteByArnMend } from './codebuildDeleteByArn';
-export { ecrPushTimeMend } from './ecrPushTime';
+export { ecrImageDetailsMend } from './ecrImageDetails';
 
 /**
  * The mends the gateway applies by default: each repairs exactly one thing
@@ -31,6 +31,6 @@ export function defaultMends(): Mend[] {
     lambdaImageDigestMend(),
     lambdaEmptyImageConfigMend(),
     codeBuildDeleteByArnMend(),
-    ecrPushTimeMend(),
+    ecrImageDetailsMend(),
   ];
 }
