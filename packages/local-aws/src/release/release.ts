@@ -158,6 +158,8 @@ export async function releaseCommit(options: ReleaseOptions): Promise<ReleaseRes
       AWS_SHARED_CREDENTIALS_FILE: '/dev/null',
       AWS_PAGER: '',
       CODEBUILD_BUILD_ID: buildId,
+      // What the pipeline's build action passes (#{SourceVariables.CommitId}).
+      COMMIT_ID: commit,
       CODEBUILD_RESOLVED_SOURCE_VERSION: commit,
       CODEBUILD_SOURCE_VERSION: commit,
       CODEBUILD_SRC_DIR: src,
