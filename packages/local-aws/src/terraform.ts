@@ -27,20 +27,21 @@ export function findProviderMirror(): string {
 /**
  * Writes a Terraform CLI config that installs hashicorp providers from the
  * local mirror (nothing can be downloaded here) and returns the environment
- * variables that select it.
+ * variables that select it. No plugin cache: `init` links an unpacked
+ * mirror's providers in place, and a shared cache is not safe for the
+ * concurrent inits the tests and the template run.
  */
 export function terraformCliEnv(dir = path.join(os.tmpdir(), 'lpr-terraform')): {
   TF_CLI_CONFIG_FILE: string;
-  TF_PLUGIN_CACHE_DIR: string;
 } {
   requireCommand('terraform', 'install Terraform 1.5 or newer (https://developer.hashicorp.com/terraform/install)');
   const mirror = findProviderMirror();
   fs.mkdirSync(dir, { recursive: true });
-  const cache = path.join(dir, 'plugin-cache');
-  fs.mkdirSync(cache, { recursive: true });
   const file = path.join(dir, 'terraformrc');
+  // Written whole and renamed into place: tests call this concurrently.
+  const partial = `${file}.${process.pid}.tmp`;
   fs.writeFileSync(
-    file,
+    partial,
     `provider_installation {
   filesystem_mirror {
     path    = "${mirror}"
@@ -52,5 +53,6 @@ export function terraformCliEnv(dir = path.join(os.tmpdir(), 'lpr-terraform')): 
 }
 `,
   );
-  return { TF_CLI_CONFIG_FILE: file, TF_PLUGIN_CACHE_DIR: cache };
+  fs.renameSync(partial, file);
+  return { TF_CLI_CONFIG_FILE: file };
 }
