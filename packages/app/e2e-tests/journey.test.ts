@@ -38,7 +38,13 @@ function release(app: string, repoDir: string): Promise<string> {
       { cwd: ROOT, timeout: RELEASE_TIMEOUT_MS, maxBuffer: 16 * 1024 * 1024 },
       (error, stdout, stderr) => {
         if (error) {
-          reject(new Error(`yarn ${args.join(' ')} failed: ${error.message}\n${stdout}\n${stderr}`));
+          reject(
+            new Error(
+              `yarn ${args.join(' ')} failed: ${
+                error.message
+              }\n${stdout}\n${stderr}`,
+            ),
+          );
         } else {
           resolve(stdout);
         }
@@ -63,12 +69,16 @@ test('create an app, provision it, release to dev and see it on the Deployments 
   await page.goto('/create');
   await page.getByRole('button', { name: 'Enter' }).click();
   await page.getByRole('button', { name: 'Choose' }).first().click();
-  await expect(page.getByRole('heading', { name: 'Containerized Lambda application' })).toBeVisible();
+  await expect(
+    page.getByRole('heading', { name: 'Containerized Lambda application' }),
+  ).toBeVisible();
 
   const name = page.getByRole('textbox', { name: 'Name' });
   await name.fill('Journey--Bad');
   await expect(page.getByText(/must be lowercase/)).toBeVisible();
-  await expect(page.getByText(/must not contain consecutive hyphens/)).toBeVisible();
+  await expect(
+    page.getByText(/must not contain consecutive hyphens/),
+  ).toBeVisible();
   await page.getByRole('textbox', { name: 'Owner' }).click();
   await page.getByRole('option', { name: 'platform-team' }).click();
   await page.getByRole('button', { name: 'Next' }).click();
@@ -102,24 +112,35 @@ test('create an app, provision it, release to dev and see it on the Deployments 
   const taskStarted = Date.now();
   // The log is folded while a task runs; unfold it to watch Terraform.
   await page.getByRole('button', { name: 'Show logs' }).click();
-  await expect(page.getByText(/: Creation complete after \d+s/).first()).toBeVisible({
+  await expect(
+    page.getByText(/: Creation complete after \d+s/).first(),
+  ).toBeVisible({
     timeout: TASK_TIMEOUT_MS,
   });
   await shot(page, 2, 'terraform-progress');
 
-  const entityLink = page.getByRole('link', { name: 'Open in catalog' }).or(
-    page.getByRole('button', { name: 'Open in catalog' }),
-  );
+  const entityLink = page
+    .getByRole('link', { name: 'Open in catalog' })
+    .or(page.getByRole('button', { name: 'Open in catalog' }));
   await expect(entityLink.first()).toBeVisible({ timeout: TASK_TIMEOUT_MS });
   const taskSeconds = (Date.now() - taskStarted) / 1000;
-  test.info().annotations.push({ type: 'task seconds', description: taskSeconds.toFixed(0) });
-  console.log(`[journey] ${app}: task finished ${taskSeconds.toFixed(0)} s after submit`);
+  test
+    .info()
+    .annotations.push({
+      type: 'task seconds',
+      description: taskSeconds.toFixed(0),
+    });
+  console.log(
+    `[journey] ${app}: task finished ${taskSeconds.toFixed(0)} s after submit`,
+  );
 
   const repoLink = page.getByRole('link', { name: 'Repository' });
   const repoUrl = await repoLink.getAttribute('href');
   expect(repoUrl).toMatch(new RegExp(`^file://.*/platform-team/${app}$`));
   for (const env of ENVIRONMENTS) {
-    await expect(page.getByRole('link', { name: `${env}: function ${app}-${env}` })).toBeVisible();
+    await expect(
+      page.getByRole('link', { name: `${env}: function ${app}-${env}` }),
+    ).toBeVisible();
   }
   await shot(page, 3, 'task-done');
 
@@ -128,7 +149,10 @@ test('create an app, provision it, release to dev and see it on the Deployments 
   await expect(page).toHaveURL(new RegExp(`/catalog/default/component/${app}`));
   // The task ends when the location is registered; the catalog processes it
   // moments later, so the page may first say "Entity not found": reload.
-  const deploymentsTab = page.getByRole('link', { name: 'Deployments', exact: true });
+  const deploymentsTab = page.getByRole('link', {
+    name: 'Deployments',
+    exact: true,
+  });
   await expect(async () => {
     if (!(await deploymentsTab.isVisible())) await page.reload();
     await expect(deploymentsTab).toBeVisible({ timeout: 5_000 });
@@ -139,12 +163,26 @@ test('create an app, provision it, release to dev and see it on the Deployments 
   // plugin's isNothingDeployed / promotionGap; reported in issue 7).
   const table = page.getByRole('table', { name: 'Deployments by environment' });
   for (const env of ENVIRONMENTS) {
-    await expect(table.getByRole('columnheader').filter({ hasText: new RegExp(`^${env}branch`) })).toHaveCount(1);
-    await expect(page.getByTestId(`${env}-pipeline`)).toContainText('No runs yet');
-    await expect(page.getByTestId(`${env}-pipeline`)).toContainText(`${app}-${env}`);
-    await expect(page.getByTestId(`${env}-lambda`)).toContainText(`${app}-${env}`);
-    await expect(page.getByTestId(`${env}-live-commit`)).toContainText('Nothing live');
-    await expect(page.getByTestId(`${env}-image`)).toContainText(`No image in ${app}-${env}`);
+    await expect(
+      table
+        .getByRole('columnheader')
+        .filter({ hasText: new RegExp(`^${env}branch`) }),
+    ).toHaveCount(1);
+    await expect(page.getByTestId(`${env}-pipeline`)).toContainText(
+      'No runs yet',
+    );
+    await expect(page.getByTestId(`${env}-pipeline`)).toContainText(
+      `${app}-${env}`,
+    );
+    await expect(page.getByTestId(`${env}-lambda`)).toContainText(
+      `${app}-${env}`,
+    );
+    await expect(page.getByTestId(`${env}-live-commit`)).toContainText(
+      'Nothing live',
+    );
+    await expect(page.getByTestId(`${env}-image`)).toContainText(
+      `No image in ${app}-${env}`,
+    );
   }
   await shot(page, 4, 'nothing-deployed');
 
@@ -152,20 +190,34 @@ test('create an app, provision it, release to dev and see it on the Deployments 
   const releaseStarted = Date.now();
   const output = await release(app, fileURLToPath(repoUrl!));
   const sha = /\[release\] \S+ ([0-9a-f]{7}) → dev/.exec(output)?.[1];
-  expect(sha, `the release names the commit it deploys:\n${output}`).toBeTruthy();
+  expect(
+    sha,
+    `the release names the commit it deploys:\n${output}`,
+  ).toBeTruthy();
   expect(output).toContain(`${sha} is live in dev`);
-  console.log(`[journey] release of ${sha} to dev took ${((Date.now() - releaseStarted) / 1000).toFixed(0)} s`);
+  console.log(
+    `[journey] release of ${sha} to dev took ${(
+      (Date.now() - releaseStarted) /
+      1000
+    ).toFixed(0)} s`,
+  );
 
   await expect(async () => {
     await page.getByRole('button', { name: 'Refresh deployments' }).click();
-    await expect(page.getByTestId('dev-live-commit')).toContainText(sha!, { timeout: 3_000 });
+    await expect(page.getByTestId('dev-live-commit')).toContainText(sha!, {
+      timeout: 3_000,
+    });
   }).toPass({ timeout: 60_000, intervals: [2_000] });
   await expect(page.getByTestId('dev-pipeline')).toContainText('Succeeded');
   await expect(page.getByTestId('dev-image')).toContainText(`Tag ${sha}`);
   // Version 1 is Terraform's placeholder; the release published version 2.
-  await expect(page.getByTestId('dev-lambda')).toContainText('live → version 2');
+  await expect(page.getByTestId('dev-lambda')).toContainText(
+    'live → version 2',
+  );
   for (const env of ['test', 'stage', 'prod']) {
-    await expect(page.getByTestId(`${env}-live-commit`)).toContainText('Nothing live');
+    await expect(page.getByTestId(`${env}-live-commit`)).toContainText(
+      'Nothing live',
+    );
   }
   await shot(page, 5, 'live-in-dev');
 });

@@ -1,5 +1,6 @@
 /** Names of environment variables whose values are secrets. */
-const SECRET_NAME = /SECRET|TOKEN|PASSWORD|PASSPHRASE|CREDENTIAL|PRIVATE|SESSION|_KEY$|^AWS_ACCESS_KEY_ID$/i;
+const SECRET_NAME =
+  /SECRET|TOKEN|PASSWORD|PASSPHRASE|CREDENTIAL|PRIVATE|SESSION|_KEY$|^AWS_ACCESS_KEY_ID$/i;
 
 /** The shortest value treated as a secret. */
 export const MIN_SECRET_LENGTH = 8;
@@ -23,7 +24,10 @@ export function createRedactor(
       .map(([, v]) => v),
     ...extraSecrets,
   ]
-    .filter((v): v is string => typeof v === 'string' && v.length >= MIN_SECRET_LENGTH)
+    .filter(
+      (v): v is string =>
+        typeof v === 'string' && v.length >= MIN_SECRET_LENGTH,
+    )
     .sort((a, b) => b.length - a.length);
   if (secrets.length === 0) return text => text;
   return text => {
