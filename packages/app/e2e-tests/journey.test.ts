@@ -130,8 +130,8 @@ test('create an app, provision it, release to dev and see it on the Deployments 
       type: 'task seconds',
       description: taskSeconds.toFixed(0),
     });
-  console.log(
-    `[journey] ${app}: task finished ${taskSeconds.toFixed(0)} s after submit`,
+  process.stdout.write(
+    `[journey] ${app}: task finished ${taskSeconds.toFixed(0)} s after submit\n`,
   );
 
   const repoLink = page.getByRole('link', { name: 'Repository' });
@@ -158,9 +158,8 @@ test('create an app, provision it, release to dev and see it on the Deployments 
     await expect(deploymentsTab).toBeVisible({ timeout: 5_000 });
   }).toPass({ timeout: 60_000 });
   await deploymentsTab.click();
-  // Not asserted yet: the "Nothing deployed" banner and the promotion gaps
-  // count Terraform's placeholder version 1 as a deployment (frontend
-  // plugin's isNothingDeployed / promotionGap; reported in issue 7).
+  // Provisioned, never deployed: Terraform's placeholder version 1 is not a deployment.
+  await expect(page.getByText(`Nothing deployed for ${app} yet`)).toBeVisible();
   const table = page.getByRole('table', { name: 'Deployments by environment' });
   for (const env of ENVIRONMENTS) {
     await expect(
@@ -195,11 +194,11 @@ test('create an app, provision it, release to dev and see it on the Deployments 
     `the release names the commit it deploys:\n${output}`,
   ).toBeTruthy();
   expect(output).toContain(`${sha} is live in dev`);
-  console.log(
+  process.stdout.write(
     `[journey] release of ${sha} to dev took ${(
       (Date.now() - releaseStarted) /
       1000
-    ).toFixed(0)} s`,
+    ).toFixed(0)} s\n`,
   );
 
   await expect(async () => {
@@ -219,5 +218,9 @@ test('create an app, provision it, release to dev and see it on the Deployments 
       'Nothing live',
     );
   }
+  // What promoting dev into test would carry: the commit just released.
+  await expect(page.getByTestId('promotion-test')).toContainText(
+    `nothing live in test yet; promoting carries ${sha}`,
+  );
   await shot(page, 5, 'live-in-dev');
 });

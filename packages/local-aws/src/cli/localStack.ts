@@ -95,7 +95,9 @@ async function main() {
     if (stopping) return;
     stopping = true;
     log('stopping…');
-    if (child && child.exitCode === null && child.pid) {
+    // Signal the whole group even when its leader has exited: a backend the
+    // CLI's watch mode restarted can outlive it and keep holding the port.
+    if (child?.pid) {
       try {
         process.kill(-child.pid, 'SIGTERM');
       } catch {

@@ -263,12 +263,15 @@ export function nothingDeployed(): EntityDeployments {
         env.images.data.images = [];
         env.images.data.environmentTagDigest = undefined;
       }
-      env.function = failed({
-        code: 'NOT_FOUND',
-        message: `Function not found: hello-api-${env.environment}`,
-        accountId: env.workloadsAccountId,
-      });
-      env.derived = { imageDrift: false, aliasBehindLatest: false };
+      // As provisioned: the function runs a placeholder image as version 1,
+      // and the alias points at it; nothing was ever built or pushed.
+      if (env.function.ok) {
+        const placeholder = 'sha256:0000000000000000000000000000000000000000000000000000000000000000';
+        env.function.data.resolvedImageDigest = placeholder;
+        env.function.data.versions = [{ version: '1', imageDigest: placeholder }];
+        env.function.data.aliases = [{ name: 'live', version: '1' }];
+      }
+      env.derived = { imageDrift: false, aliasBehindLatest: false, liveVersion: '1' };
     }),
   );
 }

@@ -8,6 +8,7 @@ import {
   COMMITS,
   environment,
   failed,
+  nothingDeployed,
   sampleDeployments,
 } from '../__testUtils__/fixtures';
 
@@ -107,6 +108,14 @@ describe('promotionGap', () => {
     expect(describePromotionGap(gap, 'test', 'stage')).toBe(
       'nothing live in stage yet; promoting carries 4444444',
     );
+  });
+
+  it('treats a provisioned but never deployed environment as nothing live', () => {
+    const provisioned = nothingDeployed().environments[2];
+    expect(promotionGap(test, provisioned)).toEqual({
+      kind: 'nothing-live',
+      carries: COMMITS[3].sha,
+    });
   });
 
   it('explains why it cannot compare', () => {

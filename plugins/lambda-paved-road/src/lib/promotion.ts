@@ -2,6 +2,7 @@ import type {
   EnvironmentDeployment,
   ImageInfo,
 } from '@lambda-paved-road/plugin-lambda-paved-road-common';
+import { hasDeployment } from './nothingDeployed';
 
 /**
  * What promoting `upstream` (e.g. test) into `downstream` (e.g. stage) would
@@ -95,7 +96,7 @@ export function promotionGap(
     return { kind: 'same-image' };
   }
   if (!down) {
-    if (downDigest) {
+    if (downDigest && hasDeployment(downstream)) {
       return {
         kind: 'unknown',
         reason: `the commit live in ${downstream.environment} is not known`,
