@@ -57,6 +57,10 @@ export async function startMoto(options: { port?: number } = {}): Promise<MotoSe
     stdio: ['ignore', 'ignore', 'pipe'],
     env: { ...process.env, MOTO_ALLOW_NONEXISTENT_REGION: 'false' },
   });
+  // Never outlive the process that started it, whichever way that one ends.
+  const killOnExit = () => child.kill('SIGKILL');
+  process.once('exit', killOnExit);
+  child.once('exit', () => process.removeListener('exit', killOnExit));
   let stderr = '';
   child.stderr?.on('data', d => {
     // Keep the tail only: moto logs every request.
