@@ -7,19 +7,15 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { ConfigReader } from '@backstage/config';
 import { readEnvironments } from '@lambda-paved-road/plugin-lambda-paved-road-common';
-import { parse as parseYaml } from 'yaml';
 import { startLocalAws, LocalAws } from '../localAws';
 import { seedDemoApp } from '../seed';
 import { PrerequisiteError, requireCommand } from '../moto';
 import { isPortInUse } from '../ports';
 import { terraformCliEnv } from '../terraform';
+import { readAppConfig, repoRoot } from './repo';
 import { clearStackState, writeStackState } from './stackState';
 
-// A dev-only CLI run from source, never bundled: __dirname is the source dir.
-// eslint-disable-next-line no-restricted-syntax
-const repoRoot = path.resolve(__dirname, '../../../..');
 const FRONTEND_PORT = 3000;
 const BACKEND_PORT = 7007;
 
@@ -54,8 +50,7 @@ async function preflight(frontend: 'dev' | 'none') {
 }
 
 function readConfiguredEnvironments() {
-  const raw = parseYaml(fs.readFileSync(path.join(repoRoot, 'app-config.yaml'), 'utf8'));
-  return readEnvironments(new ConfigReader(raw));
+  return readEnvironments(readAppConfig());
 }
 
 async function waitFor(url: string, timeoutMs: number, child: ChildProcess) {

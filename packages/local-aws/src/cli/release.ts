@@ -6,15 +6,12 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { ConfigReader } from '@backstage/config';
+import type { Config } from '@backstage/config';
 import { readEnvironments } from '@lambda-paved-road/plugin-lambda-paved-road-common';
-import { parse as parseYaml } from 'yaml';
 import { releaseCommit } from '../release/release';
+import { readAppConfig, repoRoot } from './repo';
 import { readStackState } from './stackState';
 
-// A dev-only CLI run from source, never bundled: __dirname is the source dir.
-// eslint-disable-next-line no-restricted-syntax
-const repoRoot = path.resolve(__dirname, '../../../..');
 
 function usage(message?: string): never {
   if (message) process.stderr.write(`release: ${message}\n`);
@@ -24,7 +21,7 @@ function usage(message?: string): never {
   process.exit(2);
 }
 
-function findRepository(app: string, config: ConfigReader): string {
+function findRepository(app: string, config: Config): string {
   const configured = config.getOptionalString('lambdaPavedRoad.localRepositories.directory');
   // Same default as the scaffolder module's lambda:git:publish-local.
   const base = configured
@@ -47,7 +44,7 @@ async function main() {
   }
   const [app, envName] = positional;
   if (!app || !envName) usage();
-  const config = new ConfigReader(parseYaml(fs.readFileSync(path.join(repoRoot, 'app-config.yaml'), 'utf8')));
+  const config = readAppConfig();
   const environments = readEnvironments(config);
   const environment = environments.find(e => e.name === envName);
   if (!environment) usage(`unknown environment "${envName}"; configured: ${environments.map(e => e.name).join(', ')}`);
