@@ -217,6 +217,12 @@ describe('app-environment composition on the emulator (two accounts)', () => {
     const health = (await elb.send(new DescribeTargetHealthCommand({ TargetGroupArn: tg.TargetGroupArn }))).TargetHealthDescriptions!;
     expect(health.map(h => [h.Target?.Id, h.TargetHealth?.State])).toEqual([[outputs.alias_arn, 'healthy']]);
 
+    // The function carries the target group's ARN as a tag: the Deployments
+    // backend reads it from GetFunction and asks DescribeTargetHealth directly.
+    const fn = await new LambdaClient(wl).send(new GetFunctionCommand({ FunctionName: BASE }));
+    expect(tg.TargetGroupArn).toMatch(new RegExp(`^arn:aws:elasticloadbalancing:${REGION}:${WORKLOADS}:targetgroup/${BASE}/`));
+    expect(fn.Tags?.['lambda-paved-road.io/target-group-arn']).toBe(tg.TargetGroupArn);
+
     // The ALB may invoke the alias, only through this target group.
     const perm = JSON.parse((await new LambdaClient(wl).send(new GetPolicyCommand({ FunctionName: BASE, Qualifier: 'live' }))).Policy!);
     expect(perm.Statement).toEqual([
@@ -321,6 +327,13 @@ describe('app-environment composition on the emulator (two accounts)', () => {
     const cbPolicy = policyOf((await iam.send(new GetRolePolicyCommand({ RoleName: `${BASE}-codebuild`, PolicyName: 'build-and-deploy' }))).PolicyDocument);
     const assumeDeployer = cbPolicy.Statement.find((s: any) => s.Sid === 'AssumeDeployer');
     expect(assumeDeployer.Resource).toBe(outputs.deployer_role_arn);
+    // Least privilege: logs, the artifact bucket and the deployer role, nothing
+    // else. No ECR (login or push) nor Lambda rights of its own: the buildspec
+    // assumes the deployer role before its first ECR or Lambda call.
+    expect(cbPolicy.Statement.map((s: any) => s.Sid)).toEqual(['Logs', 'ReadSourceWriteArtifacts', 'AssumeDeployer']);
+    const cbActions = cbPolicy.Statement.flatMap((s: any) => [s.Action].flat());
+    expect(cbActions.filter((a: string) => /^(ecr|lambda):/.test(a))).toEqual([]);
+    expect(cbPolicy.Statement.filter((s: any) => [s.Resource].flat().includes('*'))).toEqual([]);
   });
 
   it('a pipeline deployment (new image, new version, alias moved) survives the next plan', async () => {

@@ -1,6 +1,5 @@
 data "aws_caller_identity" "current" {}
 data "aws_region" "current" {}
-data "aws_partition" "current" {}
 
 locals {
   # Naming rules of plugins/lambda-paved-road-common/src/naming.ts.
@@ -14,10 +13,8 @@ locals {
   codebuild_log_group    = "/aws/codebuild/${local.codebuild_project_name}"
 
   region           = data.aws_region.current.name
-  partition        = data.aws_partition.current.partition
   workloads_region = coalesce(var.workloads_region, local.region)
   ecr_registry     = "${var.workloads_account_id}.dkr.ecr.${local.workloads_region}.amazonaws.com"
-  ecr_repo_arn     = "arn:${local.partition}:ecr:${local.workloads_region}:${var.workloads_account_id}:repository/${var.ecr_repository_name}"
 
   arm         = var.architecture == "arm64"
   build_image = coalesce(var.build_image, local.arm ? "aws/codebuild/amazonlinux-aarch64-standard:3.0" : "aws/codebuild/amazonlinux-x86_64-standard:5.0")
@@ -156,34 +153,16 @@ resource "aws_iam_role_policy" "codebuild" {
         Action   = ["s3:GetObject", "s3:GetObjectVersion", "s3:PutObject"]
         Resource = "${aws_s3_bucket.artifacts.arn}/*"
       },
+      # No ECR or Lambda rights: the buildspec assumes the deployer role of the
+      # workloads account before its first ECR or Lambda call (docker login,
+      # push, describe-images, update-function-code, ...), and pulls its base
+      # images from public ECR anonymously. The deployer role holds the push
+      # and deploy rights, on this app's repository and function only.
       {
         Sid      = "AssumeDeployer"
         Effect   = "Allow"
         Action   = "sts:AssumeRole"
         Resource = var.deployer_role_arn
-      },
-      {
-        # Cross-account push is granted by the repository policy too; this
-        # side of the grant is limited to the one repository.
-        Sid      = "EcrLogin"
-        Effect   = "Allow"
-        Action   = "ecr:GetAuthorizationToken"
-        Resource = "*"
-      },
-      {
-        Sid    = "EcrPush"
-        Effect = "Allow"
-        Action = [
-          "ecr:BatchCheckLayerAvailability",
-          "ecr:BatchGetImage",
-          "ecr:CompleteLayerUpload",
-          "ecr:DescribeImages",
-          "ecr:GetDownloadUrlForLayer",
-          "ecr:InitiateLayerUpload",
-          "ecr:PutImage",
-          "ecr:UploadLayerPart",
-        ]
-        Resource = local.ecr_repo_arn
       },
     ]
   })

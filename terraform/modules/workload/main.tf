@@ -167,7 +167,14 @@ resource "aws_lambda_function" "this" {
     }
   }
 
-  tags = local.tags
+  # External apps: the target group's ARN as a tag, so that the Deployments
+  # backend, which reads the function (GetFunction returns its tags) anyway,
+  # can ask for the ALB target health in one call (DescribeTargetHealth)
+  # instead of looking the target group up by name first. No cycle: the target
+  # group does not depend on the function (the permission and attachment do).
+  tags = merge(local.tags, local.external ? {
+    "lambda-paved-road.io/target-group-arn" = aws_lb_target_group.this[0].arn
+  } : {})
 
   lifecycle {
     # The pipeline deploys new images (UpdateFunctionCode): the next apply must
