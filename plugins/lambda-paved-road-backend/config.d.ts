@@ -13,8 +13,8 @@ export interface Config {
        */
       ttlSeconds?: number;
       /**
-       * Seconds what changes rarely or never is kept: pipeline definitions,
-       * ALB target group ARNs, finished CodeBuild builds. Default 600.
+       * Seconds what never changes is kept: finished CodeBuild builds, and
+       * ALB target group ARNs looked up by name. Default 600.
        */
       stableTtlSeconds?: number;
     };

@@ -9,10 +9,16 @@ import type { LoggerService } from '@backstage/backend-plugin-api';
 import { ConfigReader } from '@backstage/config';
 import { DefaultAwsCredentialsManager } from '@backstage/integration-aws-node';
 import { seedDemoApp, startLocalAws } from '@lambda-paved-road/local-aws';
-import { readEnvironments, resourceNames } from '@lambda-paved-road/plugin-lambda-paved-road-common';
+import {
+  readEnvironments,
+  resourceNames,
+  TARGET_GROUP_ARN_TAG,
+} from '@lambda-paved-road/plugin-lambda-paved-road-common';
+import type { Entity } from '@backstage/catalog-model';
 import { helloApi, TEST_ENVIRONMENTS } from '../src/__testUtils__/testBackend';
 import { AwsClientFactory } from '../src/service/awsClients';
 import { DefaultDeploymentsService } from '../src/service/DeploymentsService';
+import { listActionExecutions } from '../src/service/sources/actionExecutions';
 import { readBuilds } from '../src/service/sources/builds';
 import { readEndpoint } from '../src/service/sources/endpoint';
 import { readImages } from '../src/service/sources/images';
@@ -20,6 +26,8 @@ import { readFunction } from '../src/service/sources/lambdaFunction';
 import { readPipeline } from '../src/service/sources/pipeline';
 
 const LATENCY_MS = 50;
+/** Also measured: how the cold/chain ratio moves as AWS latency outweighs moto's own cost. */
+const MORE_LATENCIES_MS = [100, 200];
 const WARM_VIEWS = 500;
 const VIEWERS = 50;
 
@@ -112,29 +120,56 @@ async function main() {
     }
     const expiredByOp = stats().byOperation;
 
-    // 3. The slowest single source chain, each source read alone.
+    // 3. The slowest single source chain, each source read alone (the
+    // builds chain waits for the action executions, the endpoint chain for
+    // the function's tags).
     const env = environments[0];
     const names = resourceNames('hello-api', env);
     const deployments = await clients.forAccount(env.deploymentsAccountId, env.region);
     const workloads = await clients.forAccount(env.workloadsAccountId, env.region);
     const chains: Record<string, () => Promise<unknown>> = {
-      pipeline: () => readPipeline(deployments, names.pipelineName),
-      builds: () => readBuilds(deployments, names.codeBuildProjectName),
+      pipeline: () =>
+        readPipeline(deployments, names.pipelineName, listActionExecutions(deployments, names.pipelineName), env.branch),
+      builds: () =>
+        readBuilds(deployments, names.codeBuildProjectName, listActionExecutions(deployments, names.pipelineName)),
       images: () => readImages(workloads, names.ecrRepositoryName, env.name),
       function: () => readFunction(workloads, names.functionName),
-      endpoint: () => readEndpoint(workloads, names.url, 'external', names.targetGroupName),
+      endpoint: () =>
+        readEndpoint(
+          workloads,
+          names.url,
+          'external',
+          names.targetGroupName,
+          readFunction(workloads, names.functionName).then(f => f.tags?.[TARGET_GROUP_ARN_TAG]),
+        ),
     };
-    const chainTimes: Record<string, number> = {};
-    for (const [name, run] of Object.entries(chains)) {
-      const times: number[] = [];
-      for (let i = 0; i < 5; i++) {
-        t = process.hrtime.bigint();
-        await run();
-        times.push(ms(t));
+    const measureChains = async () => {
+      const times: Record<string, number> = {};
+      for (const [name, run] of Object.entries(chains)) {
+        const runs: number[] = [];
+        for (let i = 0; i < 5; i++) {
+          t = process.hrtime.bigint();
+          await run();
+          runs.push(ms(t));
+        }
+        times[name] = percentile(runs, 50);
       }
-      chainTimes[name] = percentile(times, 50);
-    }
+      return times;
+    };
+    const chainTimes = await measureChains();
     const [slowestName, slowest] = Object.entries(chainTimes).sort((a, b) => b[1] - a[1])[0];
+
+    // 3b. The same app as an internal one (no ALB): what it costs per environment.
+    const internalApp: Entity = {
+      ...helloApi,
+      metadata: {
+        ...helloApi.metadata,
+        annotations: { ...helloApi.metadata.annotations, 'lambda-paved-road.io/exposure': 'internal' },
+      },
+    };
+    aws.gateway.resetStats();
+    await newService().getDeployments(internalApp);
+    const internalCalls = awsCalls();
 
     // 4. Warm views.
     const warmService = newService();
@@ -156,9 +191,26 @@ async function main() {
     const crowdWall = ms(t);
     const crowdCalls = awsCalls();
 
-    // 6. The same cold view with no added latency: what moto and the SDK
+    // 6. The cold view at higher latencies, against its slowest chain there.
+    const sweep: string[] = [];
+    for (const latency of MORE_LATENCIES_MS) {
+      aws.gateway.setLatency(latency);
+      const walls: number[] = [];
+      for (let i = 0; i < 5; i++) {
+        const service = newService();
+        t = process.hrtime.bigint();
+        await service.getDeployments(helloApi);
+        walls.push(ms(t));
+      }
+      const chain = Math.max(...Object.values(await measureChains()));
+      const cold = percentile(walls, 50);
+      sweep.push(`+${latency} ms: cold ${fmt(cold)} / slowest chain ${fmt(chain)} = ${(cold / chain).toFixed(2)}x`);
+    }
+
+    // 7. The same cold view with no added latency: what moto and the SDK
     // themselves cost (moto answers one call at a time on shared cores).
     aws.gateway.setLatency(0);
+    aws.gateway.resetStats();
     const bareWalls: number[] = [];
     for (let i = 0; i < 5; i++) {
       const service = newService();
@@ -166,6 +218,7 @@ async function main() {
       await service.getDeployments(helloApi);
       bareWalls.push(ms(t));
     }
+    const bareCalls = stats().total;
 
     const coldP50 = percentile(coldWalls, 50);
     const envCount = environments.length;
@@ -176,9 +229,11 @@ async function main() {
       `source chains alone (p50): ${Object.entries(chainTimes).map(([k, v]) => `${k} ${fmt(v)}`).join(', ')}`,
       `cold / slowest chain (${slowestName}): ${(coldP50 / slowest).toFixed(2)}x`,
       `AWS calls per cold view: ${coldCalls} = ${(coldCalls / envCount).toFixed(1)} per environment (${Object.entries(coldByOp).map(([k, v]) => `${k} ${v}`).join(', ')})`,
+      `AWS calls per cold view of the same app as an internal one: ${internalCalls} = ${(internalCalls / envCount).toFixed(1)} per environment`,
       `view after the ${'30 s'} TTL expired: p50 ${fmt(percentile(expiredWalls, 50))} (${(percentile(expiredWalls, 50) / slowest).toFixed(2)}x slowest chain), ${expiredCalls} AWS calls = ${(expiredCalls / envCount).toFixed(1)} per environment (${Object.entries(expiredByOp).map(([k, v]) => `${k} ${v}`).join(', ')})`,
       `warm view (${WARM_VIEWS} views): p50 ${fmt(percentile(warm, 50))}, p95 ${fmt(percentile(warm, 95))}, ${warmCalls} AWS calls`,
-      `cold view with no added latency (moto + SDK alone): p50 ${fmt(percentile(bareWalls, 50))}`,
+      `cold view with no added latency (moto + SDK alone): p50 ${fmt(percentile(bareWalls, 50))} (runs: ${bareWalls.map(w => w.toFixed(0)).join(', ')} ms; ${bareCalls} calls)`,
+      `at higher latency: ${sweep.join('; ')}`,
       `${VIEWERS} concurrent viewers, cold cache: ${crowdCalls} AWS calls (one viewer: ${coldCalls}), ${fmt(crowdWall)} wall`,
     ];
     process.stdout.write(`${lines.join('\n')}\n`);

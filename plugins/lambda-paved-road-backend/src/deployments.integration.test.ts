@@ -1,5 +1,5 @@
 import { mockCredentials } from '@backstage/backend-test-utils';
-import { LambdaClient, UpdateAliasCommand } from '@aws-sdk/client-lambda';
+import { LambdaClient, ListTagsCommand, TagResourceCommand, UntagResourceCommand, UpdateAliasCommand } from '@aws-sdk/client-lambda';
 import {
   accountClientConfig,
   DEMO_PIPELINE_STAGES,
@@ -15,6 +15,7 @@ import {
   readEnvironments,
   SourceError,
   SourceResult,
+  TARGET_GROUP_ARN_TAG,
 } from '@lambda-paved-road/plugin-lambda-paved-road-common';
 import request from 'supertest';
 import { startPluginBackend, TEST_ENVIRONMENTS } from './__testUtils__/testBackend';
@@ -188,6 +189,36 @@ describe('deployments against the emulator', () => {
       }
     });
 
+    it('reads an environment with at most 8 AWS calls: one action history serves pipeline and builds', async () => {
+      await view();
+      const ops = aws.gateway.stats().byOperation;
+      const calls = Object.entries(ops)
+        .filter(([op]) => !op.startsWith('sts.'))
+        .reduce((n, [, c]) => n + c, 0);
+      expect(ops['codepipeline.ListActionExecutions']).toBe(environments.length);
+      // The function's tag names its target group: no lookup by name.
+      expect(ops['elasticloadbalancing.DescribeTargetGroups']).toBeUndefined();
+      expect(calls).toBeLessThanOrEqual(8 * environments.length);
+    });
+
+    it('finds the target group by name when the function lacks its tag', async () => {
+      const dev = seeded.environments[0];
+      const lambda = new LambdaClient(await accountClientConfig(aws.endpoint, 'us-east-1', dev.workloads.accountId));
+      const { Tags } = await lambda.send(new ListTagsCommand({ Resource: dev.workloads.functionArn }));
+      await lambda.send(new UntagResourceCommand({ Resource: dev.workloads.functionArn, TagKeys: [TARGET_GROUP_ARN_TAG] }));
+      try {
+        const body = await view();
+        expect(ok(body.environments[0].endpoint).targetHealth).toEqual([
+          expect.objectContaining({ id: `${dev.workloads.functionArn}:live`, state: 'healthy' }),
+        ]);
+        expect(aws.gateway.stats().byOperation['elasticloadbalancing.DescribeTargetGroups']).toBe(1);
+      } finally {
+        await lambda.send(
+          new TagResourceCommand({ Resource: dev.workloads.functionArn, Tags: { [TARGET_GROUP_ARN_TAG]: Tags![TARGET_GROUP_ARN_TAG] } }),
+        );
+      }
+    });
+
     it('shows a denied account as errors in its environment only', async () => {
       aws.setFaults([{ accountId: environments[2].workloadsAccountId, kind: 'access-denied' }]);
       const body = await view();
@@ -290,6 +321,12 @@ describe('deployments against the emulator', () => {
         trigger: { type: 'StartPipelineExecution' },
         sourceRevision: { commitId: seeded.environments[1].history.live.sha },
       });
+      // The source has run, the build runs, the deploy waits.
+      expect(pipeline.latestStageStates.map(st => [st.name, st.status])).toEqual([
+        ['Source', 'succeeded'],
+        ['Build', 'in-progress'],
+        ['Deploy', 'pending'],
+      ]);
     });
   });
 });

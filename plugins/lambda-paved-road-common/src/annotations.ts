@@ -4,6 +4,12 @@ import type { Entity } from '@backstage/catalog-model';
 export const LAMBDA_APP_ANNOTATION = 'lambda-paved-road.io/app';
 /** `internal` or `external`; external apps have an ALB and a public URL. @public */
 export const LAMBDA_EXPOSURE_ANNOTATION = 'lambda-paved-road.io/exposure';
+/**
+ * Tag on an external app's Lambda function naming the ALB target group in
+ * front of it (set by the workload Terraform module), so reading the target
+ * health needs no lookup by name. @public
+ */
+export const TARGET_GROUP_ARN_TAG = 'lambda-paved-road.io/target-group-arn';
 
 /**
  * Optional overrides for apps that predate the template. The value may contain

@@ -167,6 +167,8 @@ export interface FunctionInfo {
   memoryMb?: number;
   timeoutSeconds?: number;
   reservedConcurrency?: number;
+  /** The function's tags (e.g. the target group tag of external apps). */
+  tags?: Record<string, string>;
   /** Newest first; `$LATEST` excluded. */
   versions: FunctionVersion[];
   aliases: FunctionAlias[];

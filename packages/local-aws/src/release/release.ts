@@ -137,6 +137,14 @@ export async function releaseCommit(options: ReleaseOptions): Promise<ReleaseRes
       new StartBuildCommand({ projectName: names.codeBuildProjectName, sourceVersion: commit }),
     );
     const buildId = build.build!.id!;
+    // As in AWS, the running build action names its build.
+    await control(endpoint, `codepipeline/executions/${execution.pipelineExecutionId}`, {
+      stages: stages.map((name, i) => ({
+        name,
+        status: i === 0 ? 'Succeeded' : 'InProgress',
+        ...(i > 0 ? { externalExecutionId: buildId } : {}),
+      })),
+    });
     log(`[release] ${app} ${commit.slice(0, 7)} → ${env.name}: pipeline ${names.pipelineName}, build ${buildId}`);
 
     const files = (i: number) => path.join(work, `command-${i}.sh`);

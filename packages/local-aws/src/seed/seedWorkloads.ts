@@ -18,9 +18,10 @@ import {
   ListVersionsByFunctionCommand,
   PublishVersionCommand,
   PutFunctionConcurrencyCommand,
+  TagResourceCommand,
   UpdateFunctionCodeCommand,
 } from '@aws-sdk/client-lambda';
-import { resourceNames } from '@lambda-paved-road/plugin-lambda-paved-road-common';
+import { resourceNames, TARGET_GROUP_ARN_TAG } from '@lambda-paved-road/plugin-lambda-paved-road-common';
 import { accountClientConfig, ignoring } from './awsClients';
 import { runStart, scanFindingsFor } from './demoHistory';
 import type { DemoCommit, EnvironmentHistory } from './demoHistory';
@@ -262,6 +263,8 @@ export async function seedWorkloads(options: {
         Targets: [{ Id: `${functionArn}:${names.functionAlias}` }],
       }),
     );
+    // As the workload Terraform module does.
+    await lambda.send(new TagResourceCommand({ Resource: functionArn, Tags: { [TARGET_GROUP_ARN_TAG]: arn } }));
   }
 
   return {

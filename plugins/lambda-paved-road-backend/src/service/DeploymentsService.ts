@@ -12,12 +12,15 @@ import {
   ResourceNames,
   SourceResult,
   LAMBDA_APP_ANNOTATION,
+  TARGET_GROUP_ARN_TAG,
 } from '@lambda-paved-road/plugin-lambda-paved-road-common';
+import type { ActionExecutionDetail } from '@aws-sdk/client-codepipeline';
 import type { AwsClientFactory, AccountClients } from './awsClients';
 import { deriveState } from './derive';
 import { resourceNamesFor } from './resourceNamesFor';
 import { SourceTarget, toSourceError } from './sourceErrors';
 import { StableCache } from './stableCache';
+import { listActionExecutions } from './sources/actionExecutions';
 import { readBuilds } from './sources/builds';
 import { readEndpoint } from './sources/endpoint';
 import { readImages } from './sources/images';
@@ -38,7 +41,7 @@ export interface DeploymentsServiceOptions {
   cache: CacheService;
   logger: LoggerService;
   cacheTtlMs: number;
-  /** How long pipeline definitions, target group ARNs and finished builds are kept. */
+  /** How long finished builds and target group ARNs looked up by name are kept. */
   stableCacheTtlMs: number;
   /** For error messages. */
   awsTimeoutMs: number;
@@ -145,25 +148,43 @@ export class DefaultDeploymentsService implements DeploymentsService {
       this.cached(this.cacheKey(entityRef, env, name, resource), target, read) as Promise<SourceResult<T>>;
     const at = (accountId: string, what: string): SourceTarget => ({ what, accountId, region: env.region });
 
-    const [pipeline, builds, images, fn, endpoint] = await Promise.all([
+    // The pipeline and builds sources both read the pipeline's action
+    // executions: whichever runs first makes the one call for both.
+    let actions: Promise<ActionExecutionDetail[]> | undefined;
+    const actionExecutions = (c: AccountClients) => (actions ??= listActionExecutions(c, names.pipelineName));
+
+    const fn = source('function', names.functionName, at(workloads, `Lambda function "${names.functionName}"`), c =>
+      readFunction(c, names.functionName),
+    );
+    const [pipeline, builds, images, , endpoint] = await Promise.all([
       source('pipeline', names.pipelineName, at(deployments, `CodePipeline pipeline "${names.pipelineName}"`), c =>
-        readPipeline(c, names.pipelineName, this.stable),
+        readPipeline(c, names.pipelineName, actionExecutions(c), env.branch),
       ),
-      source('builds', names.codeBuildProjectName, at(deployments, `CodeBuild project "${names.codeBuildProjectName}"`), c =>
-        readBuilds(c, names.codeBuildProjectName, this.stable),
+      source(
+        'builds',
+        names.codeBuildProjectName,
+        at(deployments, `CodePipeline pipeline "${names.pipelineName}" and its CodeBuild project "${names.codeBuildProjectName}"`),
+        c => readBuilds(c, names.codeBuildProjectName, actionExecutions(c), this.stable),
       ),
       source('images', names.ecrRepositoryName, at(workloads, `ECR repository "${names.ecrRepositoryName}"`), c =>
         readImages(c, names.ecrRepositoryName, env.name),
       ),
-      source('function', names.functionName, at(workloads, `Lambda function "${names.functionName}"`), c =>
-        readFunction(c, names.functionName),
-      ),
+      fn,
       exposure === 'internal'
-        ? this.now(readEndpoint(undefined, names.url, exposure, names.targetGroupName))
+        ? this.now(readEndpoint(undefined, names.url, exposure, names.targetGroupName, Promise.resolve(undefined)))
         : source('endpoint', names.targetGroupName, at(workloads, `ALB target group "${names.targetGroupName}"`), c =>
-            readEndpoint(c, names.url, exposure, names.targetGroupName, this.stable),
+            readEndpoint(
+              c,
+              names.url,
+              exposure,
+              names.targetGroupName,
+              // The function's tag names the group (cached with the function).
+              fn.then(r => (r.ok ? r.data.tags?.[TARGET_GROUP_ARN_TAG] : undefined)),
+              this.stable,
+            ),
           ),
     ]);
+    const fnResult = await fn;
     return {
       environment: env.name,
       branch: env.branch,
@@ -175,9 +196,9 @@ export class DefaultDeploymentsService implements DeploymentsService {
       pipeline,
       builds,
       images,
-      function: fn,
+      function: fnResult,
       endpoint,
-      derived: deriveState(pipeline, images, fn),
+      derived: deriveState(pipeline, images, fnResult),
     };
   }
 

@@ -12,12 +12,15 @@
  *
  * The mend converts the timestamps, keeps the first phase list and end time it
  * sees per build, numbers builds per project in start order, sorts the list
- * newest first, and lets the harness set a build's outcome:
+ * newest first, and lets the harness set a build's outcome. Builds it has
+ * seen it answers itself: moto's copy grows with every read (the appended
+ * phases), and so does the time moto takes to answer.
  *
  *   POST /_gateway/codebuild/builds/<url-encoded build id>
  *     { status, startTime?, endTime?, failedPhase? }   (see {@link BuildOutcomeInput})
  */
 import type { Mend } from '../gateway';
+import { jsonResponse } from '../errors';
 import { isOk, parseJson, toEpochSeconds, withJsonBody } from './shared';
 
 /** CodeBuild's build statuses. */
@@ -122,6 +125,8 @@ function firstPhases(phases: any[] = []): any[] {
 export function codeBuildMend(): Mend {
   // Build id → the build as first read, with the mend's corrections.
   let builds = new Map<string, any>();
+  // Build id → the account/region it belongs to.
+  let owners = new Map<string, string>();
   let numbers = new Map<string, number>();
   let counters = new Map<string, number>();
   let outcomes = new Map<string, BuildOutcomeInput>();
@@ -153,8 +158,20 @@ export function codeBuildMend(): Mend {
     };
   };
 
+  const whereOf = (call: { accountId?: string; region?: string }) =>
+    `${call.accountId ?? 'unknown'}/${call.region ?? 'us-east-1'}`;
+
   return {
     name: 'codebuild',
+
+    async handle(call) {
+      if (call.service !== 'codebuild' || call.operation !== 'BatchGetBuilds') return undefined;
+      const input = parseJson(call.body);
+      const ids: unknown = input?.ids;
+      if (!Array.isArray(ids) || !ids.length) return undefined;
+      if (!ids.every(id => builds.has(id) && owners.get(id) === whereOf(call))) return undefined;
+      return jsonResponse({ builds: ids.map(id => applyOutcome(builds.get(id))), buildsNotFound: [] });
+    },
 
     async rewrite(call, response) {
       if (call.service !== 'codebuild' || !isOk(response)) return response;
@@ -180,6 +197,7 @@ export function codeBuildMend(): Mend {
               convertBuildTimes(build);
               build.buildNumber = numberFor(account, region, build);
               builds.set(fresh.id, build);
+              owners.set(fresh.id, `${account}/${region}`);
             }
             return applyOutcome(build);
           });
@@ -192,6 +210,7 @@ export function codeBuildMend(): Mend {
           convertBuildTimes(build);
           build.buildNumber = numberFor(account, region, build);
           builds.set(build.id, build);
+          owners.set(build.id, `${account}/${region}`);
           outcomes.delete(build.id);
           return withJsonBody(response, { ...out, build });
         }
@@ -226,6 +245,7 @@ export function codeBuildMend(): Mend {
 
     reset() {
       builds = new Map();
+      owners = new Map();
       numbers = new Map();
       counters = new Map();
       outcomes = new Map();

@@ -1,14 +1,18 @@
 /**
  * CodePipeline mend. What moto gets wrong for the JavaScript SDK:
  * - it has no execution history: ListPipelineExecutions, GetPipelineExecution,
- *   GetPipelineState and StartPipelineExecution answer 500 (not implemented);
+ *   GetPipelineState, ListActionExecutions and StartPipelineExecution answer
+ *   500 (not implemented);
  * - GetPipeline and ListPipelines send `created`/`updated` as ISO strings where
  *   the JSON protocol (and so the SDK's deserializer) wants epoch seconds.
  *
  * This mend keeps an in-memory execution store per account + region +
- * pipeline, answers those four operations from it (checking the pipeline
+ * pipeline, answers those five operations from it (checking the pipeline
  * against moto, so unknown pipelines fail as in AWS), and fixes the
- * timestamps. The harness records executions through its control routes:
+ * timestamps. It remembers each pipeline's definition after reading it once
+ * (forgotten when the pipeline is created, updated or deleted through the
+ * gateway), so an emulated call costs moto nothing: moto answers one request
+ * at a time, and a view of four environments would otherwise queue behind it. The harness records executions through its control routes:
  *
  *   POST /_gateway/codepipeline/executions        record one (see {@link RecordExecutionInput})
  *   POST /_gateway/codepipeline/executions/<id>   update its status / stages / end time
@@ -90,12 +94,23 @@ interface StoredExecution {
   seq: number;
 }
 
+interface ActionDefinition {
+  name: string;
+  actionTypeId?: { category?: string; owner?: string; provider?: string; version?: string };
+  configuration?: Record<string, string>;
+  inputArtifacts?: Array<{ name: string }>;
+  outputArtifacts?: Array<{ name: string }>;
+  namespace?: string;
+  region?: string;
+  roleArn?: string;
+}
+
 interface PipelineDefinition {
   pipeline: {
     name: string;
     version?: number;
     executionMode?: string;
-    stages: Array<{ name: string; actions: Array<{ name: string; actionTypeId?: { category?: string } }> }>;
+    stages: Array<{ name: string; actions: ActionDefinition[] }>;
   };
   metadata?: { created?: number; updated?: number };
 }
@@ -119,6 +134,8 @@ const STAGE_STATUSES: StageExecutionStatus[] = [
   'Skipped',
 ];
 const TARGET = 'CodePipeline_20150709';
+/** Calls after which a remembered definition is stale. */
+const CHANGES_DEFINITION = new Set(['CreatePipeline', 'UpdatePipeline', 'DeletePipeline']);
 
 const storeKey = (accountId: string, region: string, pipeline: string) =>
   `${accountId}/${region}/${pipeline}`;
@@ -182,10 +199,75 @@ function actionStatusOf(stage: StageExecutionStatus): string {
   return stage;
 }
 
+/**
+ * ListActionExecutions' details for one execution, latest stage first. The
+ * stages share the execution's time span in order; each action carries its
+ * definition's configuration, and the recorded build id as its external
+ * execution (as CodeBuild actions do in AWS).
+ */
+function actionExecutionsOf(exec: StoredExecution, def: PipelineDefinition, region: string) {
+  const stageNames = def.pipeline.stages.map(s => s.name);
+  const states = stageStatesOf(exec, stageNames);
+  const span = Math.max(0, exec.lastUpdateTime - exec.startTime);
+  return states
+    .flatMap((state, i) => {
+      const stage = def.pipeline.stages.find(s => s.name === state.name);
+      const startTime = exec.startTime + (span * i) / states.length;
+      const lastUpdateTime = i === states.length - 1 ? exec.lastUpdateTime : exec.startTime + (span * (i + 1)) / states.length;
+      const status = actionStatusOf(state.status);
+      return (stage?.actions ?? []).map(action => {
+        const isSource = action.actionTypeId?.category === 'Source';
+        const finished = status !== 'InProgress';
+        const executionResult =
+          state.externalExecutionId || state.summary || status === 'Failed'
+            ? {
+                externalExecutionId: state.externalExecutionId,
+                externalExecutionSummary: state.summary,
+                errorDetails:
+                  status === 'Failed' ? { code: 'JobFailed', message: state.summary ?? 'Action failed' } : undefined,
+              }
+            : undefined;
+        return {
+          pipelineExecutionId: exec.pipelineExecutionId,
+          actionExecutionId: `${exec.pipelineExecutionId}-${state.name}-${action.name}`,
+          pipelineVersion: exec.pipelineVersion,
+          stageName: state.name,
+          actionName: action.name,
+          startTime,
+          lastUpdateTime,
+          status,
+          input: {
+            actionTypeId: action.actionTypeId,
+            configuration: action.configuration ?? {},
+            resolvedConfiguration: action.configuration ?? {},
+            region: action.region ?? region,
+            roleArn: action.roleArn,
+            inputArtifacts: action.inputArtifacts ?? [],
+            namespace: action.namespace,
+          },
+          output: {
+            outputArtifacts: finished ? action.outputArtifacts ?? [] : [],
+            executionResult,
+            outputVariables:
+              isSource && exec.sourceRevision && finished
+                ? {
+                    CommitId: exec.sourceRevision.commitId,
+                    ...(exec.sourceRevision.message ? { CommitMessage: exec.sourceRevision.message } : {}),
+                    ...(action.configuration?.BranchName ? { BranchName: action.configuration.BranchName } : {}),
+                  }
+                : {},
+          },
+        };
+      });
+    })
+    .reverse();
+}
+
 /** The CodePipeline mend (see the file comment). */
 export function codePipelineMend(): Mend {
   let executions: StoredExecution[] = [];
   let seq = 0;
+  let definitions = new Map<string, PipelineDefinition>();
 
   const newestFirst = (a: StoredExecution, b: StoredExecution) =>
     b.startTime - a.startTime || b.seq - a.seq;
@@ -240,6 +322,9 @@ export function codePipelineMend(): Mend {
     executionType: 'STANDARD',
   });
 
+  const keyOf = (call: AwsCall, pipeline: string) =>
+    storeKey(call.accountId ?? 'unknown', call.region ?? 'us-east-1', pipeline);
+
   /** Loads the pipeline from moto; a non-2xx answer is returned as the error. */
   const loadPipeline = async (
     call: AwsCall,
@@ -249,13 +334,15 @@ export function codePipelineMend(): Mend {
     if (typeof name !== 'string' || !name) {
       return awsError(call, 400, 'ValidationException', 'pipelineName is required');
     }
+    const known = definitions.get(keyOf(call, name));
+    if (known) return known;
     const res = await ctx.forward(callAs(call, 'codepipeline', `${TARGET}.GetPipeline`, { name }));
     if (!isOk(res)) return res;
-    return parseJson(res.body) as PipelineDefinition;
+    const def = parseJson(res.body) as PipelineDefinition;
+    definitions.set(keyOf(call, name), def);
+    return def;
   };
 
-  const keyOf = (call: AwsCall, pipeline: string) =>
-    storeKey(call.accountId ?? 'unknown', call.region ?? 'us-east-1', pipeline);
 
   const operations: Record<
     string,
@@ -370,6 +457,35 @@ export function codePipelineMend(): Mend {
       });
     },
 
+    async ListActionExecutions(call, input, ctx) {
+      const def = await loadPipeline(call, ctx, input.pipelineName);
+      if ('status' in def) return def;
+      const max = input.maxResults ?? 100;
+      if (!Number.isInteger(max) || max < 1 || max > 100) {
+        return awsError(call, 400, 'ValidationException', 'maxResults must be between 1 and 100');
+      }
+      const key = keyOf(call, def.pipeline.name);
+      const only: string | undefined =
+        input.filter?.pipelineExecutionId ?? input.filter?.latestInPipelineExecution?.pipelineExecutionId;
+      const mine = executions
+        .filter(e => e.key === key && (!only || e.pipelineExecutionId === only))
+        .sort(newestFirst);
+      if (only && !mine.length) {
+        return awsError(
+          call,
+          400,
+          'PipelineExecutionNotFoundException',
+          `Pipeline execution ${only} not found in pipeline ${def.pipeline.name}`,
+        );
+      }
+      const all = mine.flatMap(e => actionExecutionsOf(e, def, call.region ?? 'us-east-1'));
+      const start = input.nextToken ? Number(input.nextToken) : 0;
+      return jsonResponse({
+        actionExecutionDetails: all.slice(start, start + max),
+        nextToken: start + max < all.length ? String(start + max) : undefined,
+      });
+    },
+
     async StartPipelineExecution(call, input, ctx) {
       const def = await loadPipeline(call, ctx, input.name);
       if ('status' in def) return def;
@@ -404,6 +520,12 @@ export function codePipelineMend(): Mend {
 
     async handle(call, ctx) {
       if (call.service !== 'codepipeline') return undefined;
+      if (CHANGES_DEFINITION.has(call.operation)) {
+        const input = parseJson(call.body);
+        const name = input?.pipeline?.name ?? input?.name;
+        if (typeof name === 'string') definitions.delete(keyOf(call, name));
+        return undefined;
+      }
       const op = operations[call.operation];
       if (!op) return undefined;
       const input = parseJson(call.body);
@@ -479,6 +601,7 @@ export function codePipelineMend(): Mend {
     reset() {
       executions = [];
       seq = 0;
+      definitions = new Map();
     },
   };
 }

@@ -11,8 +11,10 @@ import {
   GetPipelineCommand,
   GetPipelineExecutionCommand,
   GetPipelineStateCommand,
+  ListActionExecutionsCommand,
   ListPipelineExecutionsCommand,
   StartPipelineExecutionCommand,
+  UpdatePipelineCommand,
 } from '@aws-sdk/client-codepipeline';
 import { CreateRepositoryCommand, ECRClient, PutImageCommand } from '@aws-sdk/client-ecr';
 import { CreateRoleCommand, IAMClient } from '@aws-sdk/client-iam';
@@ -154,6 +156,85 @@ describe('gateway mends', () => {
       expect(state.stageStates?.[0].actionStates?.[0].currentRevision?.revisionId).toBe('b'.repeat(40));
     });
 
+    it('lists action executions newest first, with the build each CodeBuild action ran', async () => {
+      const pipelines = await createPipeline('app-dev');
+      const older = await record({
+        status: 'Succeeded',
+        startTime: '2026-12-01T10:00:00.000Z',
+        endTime: '2026-12-01T10:03:00.000Z',
+        sourceRevision: { commitId: 'a'.repeat(40), message: 'First commit' },
+        stages: [
+          { name: 'Source', status: 'Succeeded' },
+          { name: 'Build', status: 'Succeeded', externalExecutionId: 'p:1' },
+          { name: 'Deploy', status: 'Succeeded', externalExecutionId: 'p:2' },
+        ],
+      });
+      const newer = await record({
+        status: 'Failed',
+        startTime: '2026-12-02T10:00:00.000Z',
+        endTime: '2026-12-02T10:02:00.000Z',
+        sourceRevision: { commitId: 'b'.repeat(40), message: 'Second commit' },
+        stages: [
+          { name: 'Source', status: 'Succeeded' },
+          { name: 'Build', status: 'Failed', summary: 'tests failed', externalExecutionId: 'p:3' },
+        ],
+      });
+
+      const out = await pipelines.send(new ListActionExecutionsCommand({ pipelineName: 'app-dev' }));
+      const details = out.actionExecutionDetails ?? [];
+      expect(details.map(d => [d.pipelineExecutionId, d.stageName, d.status, d.output?.executionResult?.externalExecutionId])).toEqual([
+        [newer.pipelineExecutionId, 'Build', 'Failed', 'p:3'],
+        [newer.pipelineExecutionId, 'Source', 'Succeeded', undefined],
+        [older.pipelineExecutionId, 'Deploy', 'Succeeded', 'p:2'],
+        [older.pipelineExecutionId, 'Build', 'Succeeded', 'p:1'],
+        [older.pipelineExecutionId, 'Source', 'Succeeded', undefined],
+      ]);
+      // Times fall within the run, later stages later; the source action says what it fetched.
+      const [failedBuild, source] = details;
+      expect(source.startTime?.toISOString()).toBe('2026-12-02T10:00:00.000Z');
+      expect(failedBuild.lastUpdateTime?.toISOString()).toBe('2026-12-02T10:02:00.000Z');
+      expect(failedBuild.startTime!.getTime()).toBeGreaterThan(source.startTime!.getTime());
+      expect(failedBuild.input).toMatchObject({
+        actionTypeId: { category: 'Build', provider: 'CodeBuild' },
+        configuration: { ProjectName: 'p' },
+      });
+      expect(failedBuild.output?.executionResult).toMatchObject({
+        externalExecutionSummary: 'tests failed',
+        errorDetails: { message: 'tests failed' },
+      });
+      expect(source.output?.outputVariables).toEqual({ CommitId: 'b'.repeat(40), CommitMessage: 'Second commit', BranchName: 'dev' });
+
+      const onlyOlder = await pipelines.send(
+        new ListActionExecutionsCommand({ pipelineName: 'app-dev', filter: { pipelineExecutionId: older.pipelineExecutionId } }),
+      );
+      expect(onlyOlder.actionExecutionDetails?.map(d => d.stageName)).toEqual(['Deploy', 'Build', 'Source']);
+      const page = await pipelines.send(new ListActionExecutionsCommand({ pipelineName: 'app-dev', maxResults: 2 }));
+      expect(page.actionExecutionDetails).toHaveLength(2);
+      const rest = await pipelines.send(
+        new ListActionExecutionsCommand({ pipelineName: 'app-dev', maxResults: 100, nextToken: page.nextToken }),
+      );
+      expect(rest.actionExecutionDetails).toHaveLength(3);
+      await expect(
+        pipelines.send(new ListActionExecutionsCommand({ pipelineName: 'app-dev', filter: { pipelineExecutionId: 'nope' } })),
+      ).rejects.toMatchObject({ name: 'PipelineExecutionNotFoundException' });
+      await expect(
+        pipelines.send(new ListActionExecutionsCommand({ pipelineName: 'nope' })),
+      ).rejects.toMatchObject({ name: 'PipelineNotFoundException' });
+    });
+
+    it('answers from the pipeline as it is after an update', async () => {
+      const pipelines = await createPipeline('app-dev');
+      await record({ status: 'Succeeded' });
+      // Read once: the mend now remembers this definition.
+      await pipelines.send(new GetPipelineStateCommand({ name: 'app-dev' }));
+      const { pipeline } = await pipelines.send(new GetPipelineCommand({ name: 'app-dev' }));
+      await pipelines.send(
+        new UpdatePipelineCommand({ pipeline: { ...pipeline!, stages: pipeline!.stages!.filter(s => s.name !== 'Deploy') } }),
+      );
+      const state = await pipelines.send(new GetPipelineStateCommand({ name: 'app-dev' }));
+      expect(state.stageStates?.map(s => s.stageName)).toEqual(['Source', 'Build']);
+    });
+
     it('starts an execution in progress with the last revision', async () => {
       const pipelines = await createPipeline('app-dev');
       await record({ status: 'Succeeded', sourceRevision: { commitId: 'c'.repeat(40) } });
@@ -233,6 +314,10 @@ describe('gateway mends', () => {
       expect(failed.phases?.find(p => p.phaseType === 'BUILD')?.phaseStatus).toBe('FAILED');
       expect(failed.phases?.some(p => p.phaseType === 'POST_BUILD')).toBe(false);
       expect(failed.endTime!.getTime()).toBeGreaterThan(failed.startTime!.getTime());
+
+      // Read again: the mend answers from what it kept, unchanged.
+      const again = (await builds.send(new BatchGetBuildsCommand({ ids: [second.build!.id!] }))).builds![0];
+      expect(again).toEqual(failed);
     });
   });
 

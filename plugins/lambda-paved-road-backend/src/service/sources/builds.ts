@@ -1,8 +1,10 @@
-import { BatchGetBuildsCommand, Build, ListBuildsForProjectCommand } from '@aws-sdk/client-codebuild';
+import { BatchGetBuildsCommand, Build } from '@aws-sdk/client-codebuild';
+import type { ActionExecutionDetail } from '@aws-sdk/client-codepipeline';
 import type { BuildInfo, BuildPhase, BuildsInfo } from '@lambda-paved-road/plugin-lambda-paved-road-common';
 import type { AccountClients } from '../awsClients';
 import { consoleLinks } from '../consoleLinks';
 import type { StableCache } from '../stableCache';
+import { buildIdsOf } from './actionExecutions';
 import { iso, runStatus } from './status';
 
 /** How many builds the view shows. */
@@ -34,19 +36,19 @@ function toBuild(b: Build, clients: AccountClients, project: string): BuildInfo 
 }
 
 /**
- * The project's newest builds: list the ids, then one batch read of those
- * not already known finished (a finished build never changes, so the stable
- * cache keeps it).
+ * The project's newest builds. The project's source is its pipeline
+ * (CODEPIPELINE), so every build is one a pipeline run started: the ids come
+ * from the action executions the pipeline source reads too, then one batch
+ * read of those not already known finished (a finished build never changes,
+ * so the stable cache keeps it).
  */
 export async function readBuilds(
   clients: AccountClients,
   project: string,
+  actionExecutions: Promise<ActionExecutionDetail[]>,
   stable?: StableCache,
 ): Promise<BuildsInfo> {
-  const listed = await clients.codeBuild.send(
-    new ListBuildsForProjectCommand({ projectName: project, sortOrder: 'DESCENDING' }),
-  );
-  const ids = (listed.ids ?? []).slice(0, BUILDS_SHOWN);
+  const ids = buildIdsOf(await actionExecutions, project).slice(0, BUILDS_SHOWN);
   const keyOf = (id: string) => `build:${clients.accountId}:${clients.region}:${id}`;
   const known = stable ? await stable.getMany<any>(ids.map(keyOf)) : new Map<string, any>();
   const missing = ids.filter(id => !known.has(keyOf(id)));
@@ -68,7 +70,7 @@ export async function readBuilds(
   return {
     projectName: project,
     consoleUrl: consoleLinks.buildProject(clients.region, clients.accountId, project),
-    // Newest first, as listed (BatchGetBuilds does not promise the ids' order).
+    // Newest first, as the runs are (BatchGetBuilds does not promise the ids' order).
     builds: ids.map(id => byId.get(id)).filter((b): b is BuildInfo => !!b),
   };
 }

@@ -4,12 +4,17 @@ import type { AccountClients } from '../awsClients';
 import { SourceNotFoundError } from '../sourceErrors';
 import type { StableCache } from '../stableCache';
 
-/** The URL; for external apps also the ALB target group's health. */
+/**
+ * The URL; for external apps also the ALB target group's health: one call
+ * when the function's tag names the target group (the workload module sets
+ * it), else the group is first looked up by name.
+ */
 export async function readEndpoint(
   clients: AccountClients | undefined,
   url: string,
   exposure: 'internal' | 'external',
   targetGroupName: string,
+  taggedArn: Promise<string | undefined>,
   stable?: StableCache,
 ): Promise<EndpointInfo> {
   if (exposure === 'internal' || !clients) return { url, exposure };
@@ -20,9 +25,11 @@ export async function readEndpoint(
     return found;
   };
   // A target group's ARN never changes while it exists.
-  const arn = stable
-    ? await stable.getOrLoad(`target-group:${clients.accountId}:${clients.region}:${targetGroupName}`, lookUp)
-    : await lookUp();
+  const arn =
+    (await taggedArn) ??
+    (stable
+      ? await stable.getOrLoad(`target-group:${clients.accountId}:${clients.region}:${targetGroupName}`, lookUp)
+      : await lookUp());
   const health = await clients.elb.send(new DescribeTargetHealthCommand({ TargetGroupArn: arn }));
   return {
     url,

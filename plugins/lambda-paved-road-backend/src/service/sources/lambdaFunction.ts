@@ -31,7 +31,7 @@ async function listVersions(clients: AccountClients, name: string): Promise<Func
   return versions;
 }
 
-/** The function: configuration, code, concurrency, versions and aliases. */
+/** The function: configuration, code, concurrency, tags, versions and aliases. Three calls, in parallel. */
 export async function readFunction(clients: AccountClients, name: string): Promise<FunctionInfo> {
   const [fn, versions, aliases] = await Promise.all([
     clients.lambda.send(new GetFunctionCommand({ FunctionName: name })),
@@ -65,6 +65,7 @@ export async function readFunction(clients: AccountClients, name: string): Promi
     memoryMb: c.MemorySize,
     timeoutSeconds: c.Timeout,
     reservedConcurrency: fn.Concurrency?.ReservedConcurrentExecutions,
+    tags: fn.Tags ?? {},
     versions: published,
     aliases: (aliases.Aliases ?? []).map(a => ({
       name: a.Name!,

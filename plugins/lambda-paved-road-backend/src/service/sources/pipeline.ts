@@ -1,6 +1,5 @@
 import {
-  GetPipelineCommand,
-  GetPipelineStateCommand,
+  ActionExecutionDetail,
   ListPipelineExecutionsCommand,
   PipelineExecutionSummary,
 } from '@aws-sdk/client-codepipeline';
@@ -8,10 +7,10 @@ import type {
   PipelineExecution,
   PipelineInfo,
   PipelineStageStatus,
+  RunStatus,
 } from '@lambda-paved-road/plugin-lambda-paved-road-common';
 import type { AccountClients } from '../awsClients';
 import { consoleLinks } from '../consoleLinks';
-import type { StableCache } from '../stableCache';
 import { iso, runStatus } from './status';
 
 /** How many executions the view shows. */
@@ -54,73 +53,98 @@ function toExecution(e: PipelineExecutionSummary, region: string, pipeline: stri
   };
 }
 
-/** What the view needs of the pipeline's definition (which rarely changes). */
-interface PipelineDefinition {
-  stages: string[];
-  sourceBranch?: string;
-}
-
-async function readDefinition(clients: AccountClients, name: string): Promise<PipelineDefinition> {
-  const definition = await clients.codePipeline.send(new GetPipelineCommand({ name }));
-  const stages = definition.pipeline?.stages ?? [];
-  const sourceAction = stages.flatMap(s => s.actions ?? []).find(a => a.actionTypeId?.category === 'Source');
-  const triggerBranch = definition.pipeline?.triggers?.[0]?.gitConfiguration?.push?.[0]?.branches?.includes?.[0];
-  const sourceBranch = sourceAction?.configuration?.BranchName ?? triggerBranch;
-  return { stages: stages.map(s => s.name!), ...(sourceBranch ? { sourceBranch } : {}) };
+/** A stage's status from its actions': a failure wins, then work still running. */
+function stageStatus(actions: ActionExecutionDetail[]): RunStatus {
+  const statuses = actions.map(a => a.status);
+  if (statuses.includes('Failed')) return 'failed';
+  if (statuses.includes('InProgress')) return 'in-progress';
+  if (statuses.includes('Abandoned')) return 'cancelled';
+  return statuses.every(s => s === 'Succeeded') ? 'succeeded' : 'unknown';
 }
 
 /**
- * The pipeline: its definition (kept in the stable cache when one is
- * given), the newest executions and the state of each stage for the newest
- * execution. Up to three calls, in parallel.
+ * Stage names in pipeline order. Runs list their later stages first (newest
+ * first), so a run's stages are read in reverse; a stage only older runs
+ * reached (the newest stopped early) comes after the ones it did reach.
+ */
+function stageOrder(byRun: Map<string, ActionExecutionDetail[]>): string[] {
+  const names: string[] = [];
+  for (const actions of byRun.values()) {
+    for (const a of [...actions].reverse()) {
+      if (a.stageName && !names.includes(a.stageName)) names.push(a.stageName);
+    }
+  }
+  return names;
+}
+
+/**
+ * The pipeline: its newest executions (ListPipelineExecutions) and, from the
+ * action executions the builds source shares, each stage's status in the
+ * newest one. Two calls, in parallel. The branch is the source action's, or
+ * the configured one before anything ran.
  */
 export async function readPipeline(
   clients: AccountClients,
   name: string,
-  stable?: StableCache,
+  actionExecutions: Promise<ActionExecutionDetail[]>,
+  configuredBranch: string,
 ): Promise<PipelineInfo> {
-  const [definition, executions, state] = await Promise.all([
-    stable
-      ? stable.getOrLoad(`pipeline:${clients.accountId}:${clients.region}:${name}`, () =>
-          readDefinition(clients, name) as Promise<any>,
-        ) as Promise<PipelineDefinition>
-      : readDefinition(clients, name),
+  const [executions, actions] = await Promise.all([
     clients.codePipeline.send(
       new ListPipelineExecutionsCommand({ pipelineName: name, maxResults: PIPELINE_EXECUTIONS_SHOWN }),
     ),
-    clients.codePipeline.send(new GetPipelineStateCommand({ name })),
+    actionExecutions,
   ]);
   const list = (executions.pipelineExecutionSummaries ?? []).map(e => toExecution(e, clients.region, name));
   const newest = list[0];
 
-  const latestStageStates: PipelineStageStatus[] = (state.stageStates ?? []).map(stage => {
-    const action = stage.actionStates?.[0]?.latestExecution;
-    const ranInNewest = newest && stage.latestExecution?.pipelineExecutionId === newest.id;
-    if (newest && !ranInNewest) {
-      // The newest run stopped before this stage: its last status is an older run's.
-      return {
-        name: stage.stageName!,
-        status: newest.status === 'in-progress' ? 'pending' : 'cancelled',
-        summary: stage.latestExecution
-          ? `Not reached by the latest run; last ${stage.latestExecution.status?.toLowerCase()} in run ${stage.latestExecution.pipelineExecutionId}`
-          : 'Not reached by the latest run',
-        pipelineExecutionId: newest.id,
-      };
-    }
-    return {
-      name: stage.stageName!,
-      status: runStatus(stage.latestExecution?.status),
-      summary: action?.errorDetails?.message ?? action?.summary,
-      lastChangedAt: iso(action?.lastStatusChange),
-      pipelineExecutionId: stage.latestExecution?.pipelineExecutionId,
-    };
-  });
+  const byRun = new Map<string, ActionExecutionDetail[]>();
+  for (const a of actions) {
+    const run = a.pipelineExecutionId ?? '';
+    byRun.set(run, [...(byRun.get(run) ?? []), a]);
+  }
+  const stages = stageOrder(byRun);
+
+  const latestStageStates: PipelineStageStatus[] = newest
+    ? stages.map(stage => {
+        const inNewest = (byRun.get(newest.id) ?? []).filter(a => a.stageName === stage);
+        if (!inNewest.length) {
+          // The newest run stopped before this stage: say what an older run did.
+          const older = actions.find(a => a.stageName === stage);
+          return {
+            name: stage,
+            status: newest.status === 'in-progress' ? 'pending' : 'cancelled',
+            summary: older
+              ? `Not reached by the latest run; last ${older.status?.toLowerCase()} in run ${older.pipelineExecutionId}`
+              : 'Not reached by the latest run',
+            pipelineExecutionId: newest.id,
+          };
+        }
+        const result = inNewest.find(a => a.status === 'Failed') ?? inNewest[0];
+        const changed = Math.max(...inNewest.map(a => a.lastUpdateTime?.getTime() ?? 0));
+        return {
+          name: stage,
+          status: stageStatus(inNewest),
+          summary:
+            result.output?.executionResult?.errorDetails?.message ??
+            result.output?.executionResult?.externalExecutionSummary,
+          lastChangedAt: changed ? new Date(changed).toISOString() : undefined,
+          pipelineExecutionId: newest.id,
+        };
+      })
+    : [];
+
+  const source = actions.find(a => a.input?.actionTypeId?.category === 'Source');
+  const branch =
+    source?.output?.outputVariables?.BranchName ??
+    source?.input?.resolvedConfiguration?.BranchName ??
+    source?.input?.configuration?.BranchName;
 
   return {
     name,
     consoleUrl: consoleLinks.pipeline(clients.region, name),
-    sourceBranch: definition.sourceBranch,
-    stages: definition.stages,
+    sourceBranch: branch ?? configuredBranch,
+    stages,
     executions: list,
     latestStageStates,
   };
