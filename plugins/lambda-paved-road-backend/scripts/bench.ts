@@ -8,7 +8,11 @@ import { CacheManager } from '@backstage/backend-defaults/cache';
 import type { LoggerService } from '@backstage/backend-plugin-api';
 import { ConfigReader } from '@backstage/config';
 import { DefaultAwsCredentialsManager } from '@backstage/integration-aws-node';
-import { seedDemoApp, startLocalAws } from '@lambda-paved-road/local-aws';
+import { execFileSync, fork } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { CallStats } from '@lambda-paved-road/local-aws';
+import { seedDemoApp } from '@lambda-paved-road/local-aws';
 import {
   readEnvironments,
   resourceNames,
@@ -30,6 +34,8 @@ const LATENCY_MS = 50;
 const MORE_LATENCIES_MS = [100, 200];
 const WARM_VIEWS = 500;
 const VIEWERS = 50;
+// Cold views and single chains are each measured this many times (the p50 is reported).
+const COLD_RUNS = 11;
 
 const silent: LoggerService = {
   error() {},
@@ -46,8 +52,62 @@ const percentile = (values: number[], p: number) => {
 };
 const fmt = (n: number) => `${n.toFixed(1)} ms`;
 
+/** CPU milliseconds a process has used (Linux /proc), or undefined elsewhere. */
+function cpuMsOf(pid: number): number | undefined {
+  try {
+    const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    const ticks = Number(fields[11]) + Number(fields[12]);
+    return (ticks * 1000) / 100; // USER_HZ is 100 on Linux
+  } catch {
+    return undefined;
+  }
+}
+
+const childrenOf = (pid: number): number[] => {
+  try {
+    return execFileSync('pgrep', ['-P', String(pid)]).toString().trim().split('\n').map(Number);
+  } catch {
+    return [];
+  }
+};
+
+/** The emulator in a child process (see emulatorProcess.ts), driven through the gateway's control routes. */
+async function startEmulator() {
+  const child = fork(path.join(__dirname, 'emulatorProcess.ts'), [], {
+    execArgv: ['-r', require.resolve('@backstage/cli-node/config/nodeTransform.cjs')],
+    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+  });
+  const { endpoint, env } = await new Promise<{ endpoint: string; env: Record<string, string> }>((resolve, reject) => {
+    // Only our message: the transform's loader may talk on the channel too.
+    child.on('message', (m: any) => m?.endpoint && m?.env && resolve(m));
+    child.once('exit', code => reject(new Error(`the emulator exited with code ${code}`)));
+  });
+  const control = async (route: string, body?: unknown) => {
+    const res = await fetch(`${endpoint}/_gateway/${route}`, {
+      method: body === undefined ? 'GET' : 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    if (!res.ok) throw new Error(`gateway ${route}: ${res.status}`);
+    return res.json();
+  };
+  return {
+    endpoint,
+    env,
+    pid: child.pid!,
+    stats: () => control('stats') as Promise<CallStats>,
+    resetStats: () => control('stats/reset', {}),
+    setLatency: (latencyMs: number) => control('latency', { ms: latencyMs }),
+    stop: () =>
+      new Promise<void>(resolve => {
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+}
+
 async function main() {
-  const aws = await startLocalAws();
+  const aws = await startEmulator();
   Object.assign(process.env, aws.env);
   const config = new ConfigReader({
     backend: { cache: { store: 'memory' } },
@@ -57,7 +117,7 @@ async function main() {
   const environments = readEnvironments(config);
   try {
     await seedDemoApp({ endpoint: aws.endpoint, environments });
-    aws.gateway.setLatency(LATENCY_MS);
+    await aws.setLatency(LATENCY_MS);
     const clients = new AwsClientFactory({
       credentialsManager: DefaultAwsCredentialsManager.fromConfig(config),
       timeoutMs: 5000,
@@ -76,16 +136,18 @@ async function main() {
         awsTimeoutMs: 5000,
       });
 
-    const stats = () => aws.gateway.stats();
-    const awsCalls = (s = stats()) =>
-      Object.entries(s.byOperation).filter(([op]) => !op.startsWith('sts.')).reduce((n, [, c]) => n + c, 0);
+    const stats = () => aws.stats();
+    const awsCalls = async (s?: CallStats) =>
+      Object.entries((s ?? (await stats())).byOperation)
+        .filter(([op]) => !op.startsWith('sts.'))
+        .reduce((n, [, c]) => n + c, 0);
 
     // 1. The very first view: credentials too (one AssumeRole per account).
-    aws.gateway.resetStats();
+    await aws.resetStats();
     let t = process.hrtime.bigint();
     const first = await newService().getDeployments(helloApi);
     const firstWall = ms(t);
-    const firstStats = stats();
+    const firstStats = await stats();
     const failed = first.environments.flatMap(e =>
       (['pipeline', 'builds', 'images', 'function', 'endpoint'] as const).filter(s => !e[s].ok).map(s => `${e.environment}.${s}`),
     );
@@ -94,15 +156,15 @@ async function main() {
     // 2a. Cold view: nothing cached (credentials already held).
     const coldWalls: number[] = [];
     let coldCalls = 0;
-    for (let i = 0; i < 5; i++) {
+    for (let i = 0; i < COLD_RUNS; i++) {
       const service = newService();
-      aws.gateway.resetStats();
+      await aws.resetStats();
       t = process.hrtime.bigint();
       await service.getDeployments(helloApi);
       coldWalls.push(ms(t));
-      coldCalls = awsCalls();
+      coldCalls = await awsCalls();
     }
-    const coldByOp = stats().byOperation;
+    const coldByOp = (await stats()).byOperation;
 
     // 2b. A view after the view TTL expired (the steady state of a busy
     // page): the stable cache still holds definitions, ARNs, finished builds.
@@ -112,13 +174,13 @@ async function main() {
     let expiredCalls = 0;
     for (let i = 0; i < 5; i++) {
       await new Promise(r => setTimeout(r, 5));
-      aws.gateway.resetStats();
+      await aws.resetStats();
       t = process.hrtime.bigint();
       await expiring.getDeployments(helloApi);
       expiredWalls.push(ms(t));
-      expiredCalls = awsCalls();
+      expiredCalls = await awsCalls();
     }
-    const expiredByOp = stats().byOperation;
+    const expiredByOp = (await stats()).byOperation;
 
     // 3. The slowest single source chain, each source read alone (the
     // builds chain waits for the action executions, the endpoint chain for
@@ -140,14 +202,16 @@ async function main() {
           names.url,
           'external',
           names.targetGroupName,
-          readFunction(workloads, names.functionName).then(f => f.tags?.[TARGET_GROUP_ARN_TAG]),
+          new Promise<string | undefined>(resolve => {
+            readFunction(workloads, names.functionName, tags => resolve(tags[TARGET_GROUP_ARN_TAG])).catch(() => resolve(undefined));
+          }),
         ),
     };
     const measureChains = async () => {
       const times: Record<string, number> = {};
       for (const [name, run] of Object.entries(chains)) {
         const runs: number[] = [];
-        for (let i = 0; i < 5; i++) {
+        for (let i = 0; i < COLD_RUNS; i++) {
           t = process.hrtime.bigint();
           await run();
           runs.push(ms(t));
@@ -167,34 +231,34 @@ async function main() {
         annotations: { ...helloApi.metadata.annotations, 'lambda-paved-road.io/exposure': 'internal' },
       },
     };
-    aws.gateway.resetStats();
+    await aws.resetStats();
     await newService().getDeployments(internalApp);
-    const internalCalls = awsCalls();
+    const internalCalls = await awsCalls();
 
     // 4. Warm views.
     const warmService = newService();
     await warmService.getDeployments(helloApi);
-    aws.gateway.resetStats();
+    await aws.resetStats();
     const warm: number[] = [];
     for (let i = 0; i < WARM_VIEWS; i++) {
       t = process.hrtime.bigint();
       await warmService.getDeployments(helloApi);
       warm.push(ms(t));
     }
-    const warmCalls = stats().total;
+    const warmCalls = (await stats()).total;
 
     // 5. Concurrent viewers of one entity, cold cache.
     const crowd = newService();
-    aws.gateway.resetStats();
+    await aws.resetStats();
     t = process.hrtime.bigint();
     await Promise.all(Array.from({ length: VIEWERS }, () => crowd.getDeployments(helloApi)));
     const crowdWall = ms(t);
-    const crowdCalls = awsCalls();
+    const crowdCalls = await awsCalls();
 
     // 6. The cold view at higher latencies, against its slowest chain there.
     const sweep: string[] = [];
     for (const latency of MORE_LATENCIES_MS) {
-      aws.gateway.setLatency(latency);
+      await aws.setLatency(latency);
       const walls: number[] = [];
       for (let i = 0; i < 5; i++) {
         const service = newService();
@@ -209,8 +273,8 @@ async function main() {
 
     // 7. The same cold view with no added latency: what moto and the SDK
     // themselves cost (moto answers one call at a time on shared cores).
-    aws.gateway.setLatency(0);
-    aws.gateway.resetStats();
+    await aws.setLatency(0);
+    await aws.resetStats();
     const bareWalls: number[] = [];
     for (let i = 0; i < 5; i++) {
       const service = newService();
@@ -218,13 +282,24 @@ async function main() {
       await service.getDeployments(helloApi);
       bareWalls.push(ms(t));
     }
-    const bareCalls = stats().total;
+    const bareCalls = (await stats()).total;
+
+    // 8. Where the CPU of a cold view goes: this process (the backend: SDK,
+    // cache, fan-out), the gateway and moto (one Python process).
+    const motoPid = childrenOf(aws.pid)[0];
+    const CPU_VIEWS = 20;
+    const before = { own: process.cpuUsage(), gateway: cpuMsOf(aws.pid), moto: motoPid ? cpuMsOf(motoPid) : undefined };
+    for (let i = 0; i < CPU_VIEWS; i++) await newService().getDeployments(helloApi);
+    const own = process.cpuUsage(before.own);
+    const perView = (after: number | undefined, start: number | undefined) =>
+      after !== undefined && start !== undefined ? fmt((after - start) / CPU_VIEWS) : 'n/a';
+    const cpuLine = `CPU per cold view (no added latency, ${CPU_VIEWS} views): backend process ${fmt((own.user + own.system) / 1000 / CPU_VIEWS)}, gateway ${perView(cpuMsOf(aws.pid), before.gateway)}, moto ${perView(motoPid ? cpuMsOf(motoPid) : undefined, before.moto)} (2 cores; moto and each Node process use one at a time)`;
 
     const coldP50 = percentile(coldWalls, 50);
     const envCount = environments.length;
     const lines = [
       `Deployments view benchmark (${new Date().toISOString().slice(0, 10)}, Node ${process.version}, ${envCount} environments, external app, +${LATENCY_MS} ms per AWS call)`,
-      `first view (incl. credentials): ${fmt(firstWall)}, ${firstStats.total} calls (${firstStats.total - awsCalls(firstStats)} STS AssumeRole)`,
+      `first view (incl. credentials): ${fmt(firstWall)}, ${firstStats.total} calls (${firstStats.total - (await awsCalls(firstStats))} STS AssumeRole)`,
       `cold view: p50 ${fmt(coldP50)} (runs: ${coldWalls.map(w => w.toFixed(0)).join(', ')} ms)`,
       `source chains alone (p50): ${Object.entries(chainTimes).map(([k, v]) => `${k} ${fmt(v)}`).join(', ')}`,
       `cold / slowest chain (${slowestName}): ${(coldP50 / slowest).toFixed(2)}x`,
@@ -233,6 +308,7 @@ async function main() {
       `view after the ${'30 s'} TTL expired: p50 ${fmt(percentile(expiredWalls, 50))} (${(percentile(expiredWalls, 50) / slowest).toFixed(2)}x slowest chain), ${expiredCalls} AWS calls = ${(expiredCalls / envCount).toFixed(1)} per environment (${Object.entries(expiredByOp).map(([k, v]) => `${k} ${v}`).join(', ')})`,
       `warm view (${WARM_VIEWS} views): p50 ${fmt(percentile(warm, 50))}, p95 ${fmt(percentile(warm, 95))}, ${warmCalls} AWS calls`,
       `cold view with no added latency (moto + SDK alone): p50 ${fmt(percentile(bareWalls, 50))} (runs: ${bareWalls.map(w => w.toFixed(0)).join(', ')} ms; ${bareCalls} calls)`,
+      cpuLine,
       `at higher latency: ${sweep.join('; ')}`,
       `${VIEWERS} concurrent viewers, cold cache: ${crowdCalls} AWS calls (one viewer: ${coldCalls}), ${fmt(crowdWall)} wall`,
     ];

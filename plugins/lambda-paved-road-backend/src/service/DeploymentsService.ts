@@ -153,9 +153,14 @@ export class DefaultDeploymentsService implements DeploymentsService {
     let actions: Promise<ActionExecutionDetail[]> | undefined;
     const actionExecutions = (c: AccountClients) => (actions ??= listActionExecutions(c, names.pipelineName));
 
+    // The endpoint needs only the function's tags: it starts when GetFunction
+    // answers (or the cached function is read), not after every version page.
+    let tagsKnown!: (tags: Record<string, string> | undefined) => void;
+    const tags = new Promise<Record<string, string> | undefined>(resolve => (tagsKnown = resolve));
     const fn = source('function', names.functionName, at(workloads, `Lambda function "${names.functionName}"`), c =>
-      readFunction(c, names.functionName),
+      readFunction(c, names.functionName, tagsKnown),
     );
+    fn.then(r => tagsKnown(r.ok ? r.data.tags : undefined));
     const [pipeline, builds, images, , endpoint] = await Promise.all([
       source('pipeline', names.pipelineName, at(deployments, `CodePipeline pipeline "${names.pipelineName}"`), c =>
         readPipeline(c, names.pipelineName, actionExecutions(c), env.branch),
@@ -178,8 +183,8 @@ export class DefaultDeploymentsService implements DeploymentsService {
               names.url,
               exposure,
               names.targetGroupName,
-              // The function's tag names the group (cached with the function).
-              fn.then(r => (r.ok ? r.data.tags?.[TARGET_GROUP_ARN_TAG] : undefined)),
+              // The function's tag names the group.
+              tags.then(t => t?.[TARGET_GROUP_ARN_TAG]),
               this.stable,
             ),
           ),

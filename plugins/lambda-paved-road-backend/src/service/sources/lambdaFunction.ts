@@ -31,10 +31,21 @@ async function listVersions(clients: AccountClients, name: string): Promise<Func
   return versions;
 }
 
-/** The function: configuration, code, concurrency, tags, versions and aliases. Three calls, in parallel. */
-export async function readFunction(clients: AccountClients, name: string): Promise<FunctionInfo> {
+/**
+ * The function: configuration, code, concurrency, tags, versions and
+ * aliases. Three calls, in parallel; `onTags` hears the tags as soon as
+ * GetFunction answers, before the versions' pages are read.
+ */
+export async function readFunction(
+  clients: AccountClients,
+  name: string,
+  onTags?: (tags: Record<string, string>) => void,
+): Promise<FunctionInfo> {
   const [fn, versions, aliases] = await Promise.all([
-    clients.lambda.send(new GetFunctionCommand({ FunctionName: name })),
+    clients.lambda.send(new GetFunctionCommand({ FunctionName: name })).then(out => {
+      onTags?.(out.Tags ?? {});
+      return out;
+    }),
     listVersions(clients, name),
     clients.lambda.send(new ListAliasesCommand({ FunctionName: name })),
   ]);
