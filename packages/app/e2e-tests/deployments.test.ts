@@ -93,4 +93,19 @@ test('the Deployments tab shows the seeded hello-api in all four environments', 
   await page
     .getByTestId('lambda-details-stage')
     .screenshot({ path: path.join(SCREENSHOTS, 'environment-details.png') });
+
+  // Run the test pipeline again: confirm, then the new run shows in progress.
+  const testPipeline = page.getByTestId('test-pipeline');
+  await expect(testPipeline).toContainText('Succeeded');
+  await testPipeline
+    .getByRole('button', { name: 'Run the test pipeline' })
+    .click();
+  const dialog = page.getByRole('dialog');
+  await expect(dialog).toContainText(
+    'fetches the newest commit on the test branch, builds it and deploys it to test',
+  );
+  await dialog.getByRole('button', { name: 'Run', exact: true }).click();
+  await expect(page.getByText(/Started hello-api-test \(run /)).toBeVisible();
+  await expect(testPipeline).toContainText('In progress');
+  await expect(dialog).toBeHidden();
 });

@@ -1,7 +1,9 @@
 import { ReactNode } from 'react';
 import { act } from '@testing-library/react';
-import { Entity } from '@backstage/catalog-model';
-import { configApiRef } from '@backstage/core-plugin-api';
+import { CompoundEntityRef, Entity } from '@backstage/catalog-model';
+import { alertApiRef, configApiRef } from '@backstage/core-plugin-api';
+import { permissionApiRef } from '@backstage/plugin-permission-react';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { EntityProvider } from '@backstage/plugin-catalog-react';
 import {
   mockApis,
@@ -27,13 +29,26 @@ export const helloApi: Entity = {
   spec: { type: 'service', owner: 'platform-team', lifecycle: 'production' },
 };
 
-/** A fake API whose answers the test controls; counts the calls. */
-export function fakeApi(answer: () => Promise<EntityDeployments>) {
-  const api: LambdaPavedRoadApi & { calls: number } = {
+/** A fake API whose answers the test controls; counts the calls and records pipeline starts. */
+export function fakeApi(
+  answer: () => Promise<EntityDeployments>,
+  startAnswer: () => Promise<{ pipelineExecutionId: string }> = async () => ({
+    pipelineExecutionId: 'run-new',
+  }),
+) {
+  const api: LambdaPavedRoadApi & {
+    calls: number;
+    started: Array<{ entityRef: CompoundEntityRef; environment: string }>;
+  } = {
     calls: 0,
+    started: [],
     getDeployments: async () => {
       api.calls += 1;
       return answer();
+    },
+    startPipeline: async (entityRef, environment) => {
+      api.started.push({ entityRef, environment });
+      return startAnswer();
     },
   };
   return api;
@@ -45,6 +60,9 @@ export function renderWithApi(
     api: LambdaPavedRoadApi;
     entity?: Entity;
     config?: TestConfig;
+    /** What the permission policy answers (default: allow). */
+    permission?: AuthorizeResult.ALLOW | AuthorizeResult.DENY;
+    alerts?: { post: (alert: { message: string; severity?: string }) => void };
   },
 ) {
   return renderInTestApp(
@@ -52,6 +70,15 @@ export function renderWithApi(
       apis={[
         [lambdaPavedRoadApiRef, options.api],
         [configApiRef, mockApis.config({ data: options.config ?? {} })],
+        [
+          permissionApiRef,
+          mockApis.permission({
+            authorize: options.permission ?? AuthorizeResult.ALLOW,
+          }),
+        ],
+        ...(options.alerts
+          ? [[alertApiRef, options.alerts] as [typeof alertApiRef, any]]
+          : []),
       ]}
     >
       <EntityProvider entity={options.entity ?? helloApi}>

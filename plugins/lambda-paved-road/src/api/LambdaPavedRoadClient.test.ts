@@ -55,4 +55,21 @@ describe('LambdaPavedRoadClient', () => {
     expect(error.message).toBe('Request failed with 403 Forbidden');
     expect(error.cause.message).toBe('You may not read hello-api');
   });
+
+  it('starts an environment pipeline with a POST and returns the run id', async () => {
+    let method: string | undefined;
+    server.use(
+      http.post(
+        `${baseUrl}/entity/default/component/hello-api/environments/test/pipeline/start`,
+        ({ request }) => {
+          method = request.method;
+          return HttpResponse.json({ pipelineExecutionId: 'run-1' }, { status: 202 });
+        },
+      ),
+    );
+    await expect(client.startPipeline(ref, 'test')).resolves.toEqual({
+      pipelineExecutionId: 'run-1',
+    });
+    expect(method).toBe('POST');
+  });
 });

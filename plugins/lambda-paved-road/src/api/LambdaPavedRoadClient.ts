@@ -18,6 +18,33 @@ export class LambdaPavedRoadClient implements LambdaPavedRoadApi {
     entityRef: CompoundEntityRef,
     options?: { signal?: AbortSignal },
   ): Promise<EntityDeployments> {
+    const res = await this.fetchApi.fetch(
+      `${await this.entityUrl(entityRef)}/deployments`,
+      { signal: options?.signal },
+    );
+    if (!res.ok) {
+      throw await ResponseError.fromResponse(res);
+    }
+    return (await res.json()) as EntityDeployments;
+  }
+
+  async startPipeline(
+    entityRef: CompoundEntityRef,
+    environment: string,
+  ): Promise<{ pipelineExecutionId: string }> {
+    const res = await this.fetchApi.fetch(
+      `${await this.entityUrl(entityRef)}/environments/${encodeURIComponent(
+        environment,
+      )}/pipeline/start`,
+      { method: 'POST' },
+    );
+    if (!res.ok) {
+      throw await ResponseError.fromResponse(res);
+    }
+    return (await res.json()) as { pipelineExecutionId: string };
+  }
+
+  private async entityUrl(entityRef: CompoundEntityRef): Promise<string> {
     const baseUrl = await this.discoveryApi.getBaseUrl('lambda-paved-road');
     // Kind and namespace are case-insensitive in the catalog; send them
     // lowercased so the backend's cache key is the same for every caller.
@@ -28,13 +55,6 @@ export class LambdaPavedRoadClient implements LambdaPavedRoadApi {
     ]
       .map(encodeURIComponent)
       .join('/');
-    const res = await this.fetchApi.fetch(
-      `${baseUrl}/entity/${path}/deployments`,
-      { signal: options?.signal },
-    );
-    if (!res.ok) {
-      throw await ResponseError.fromResponse(res);
-    }
-    return (await res.json()) as EntityDeployments;
+    return `${baseUrl}/entity/${path}`;
   }
 }

@@ -19,6 +19,7 @@ import {
   TargetHealthLabel,
 } from '../../lib/status';
 import { SourceCell } from '../SourceCell';
+import { StartPipelineButton } from '../StartPipelineButton';
 import { ScanBadge } from '../ScanBadge';
 
 const useStyles = makeStyles(theme => ({
@@ -64,16 +65,30 @@ function Muted(props: { children: ReactNode }) {
   );
 }
 
-function PipelineCell({ env }: { env: EnvironmentDeployment }) {
+interface CellProps {
+  env: EnvironmentDeployment;
+  /** Reloads the view (after an action changed something). */
+  refresh: () => void;
+}
+
+function PipelineCell({ env, refresh }: CellProps) {
   return (
     <SourceCell result={env.pipeline} source="pipeline" env={env}>
       {pipeline => {
         const latest = pipeline.executions[0];
+        const run = (
+          <StartPipelineButton
+            env={env}
+            pipelineName={pipeline.name}
+            onStarted={refresh}
+          />
+        );
         if (!latest) {
           return (
             <>
               <Muted>No runs yet</Muted>
               <Link to={pipeline.consoleUrl}>{pipeline.name}</Link>
+              <div>{run}</div>
             </>
           );
         }
@@ -82,6 +97,7 @@ function PipelineCell({ env }: { env: EnvironmentDeployment }) {
             <RunStatusLabel status={latest.status} />
             <Muted>{timeAgo(latest.startedAt)}</Muted>
             <Link to={latest.consoleUrl}>View run</Link>
+            <div>{run}</div>
           </>
         );
       }}
@@ -235,7 +251,7 @@ function UrlCell({ env }: { env: EnvironmentDeployment }) {
 
 const ROWS: Array<{
   label: string;
-  Cell: (p: { env: EnvironmentDeployment }) => JSX.Element;
+  Cell: (p: CellProps) => JSX.Element;
 }> = [
   { label: 'Pipeline', Cell: PipelineCell },
   { label: 'Live commit', Cell: CommitCell },
@@ -250,9 +266,10 @@ const ROWS: Array<{
  */
 export function DeploymentsTable(props: {
   environments: EnvironmentDeployment[];
+  refresh: () => void;
 }) {
   const classes = useStyles();
-  const { environments } = props;
+  const { environments, refresh } = props;
   return (
     <TableContainer>
       <Table
@@ -324,7 +341,7 @@ export function DeploymentsTable(props: {
                       .toLowerCase()
                       .replace(' ', '-')}`}
                   >
-                    <Cell env={env} />
+                    <Cell env={env} refresh={refresh} />
                   </TableCell>
                 </Fragment>
               ))}

@@ -1,6 +1,7 @@
 import { act, screen, within } from '@testing-library/react';
 import { ResponseError } from '@backstage/errors';
 import userEvent from '@testing-library/user-event';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import type { EntityDeployments } from '@lambda-paved-road/plugin-lambda-paved-road-common';
 import { EntityLambdaDeploymentsContent } from './EntityLambdaDeploymentsContent';
 import {
@@ -18,9 +19,15 @@ import {
 
 const render = async (
   answer: () => Promise<EntityDeployments>,
-  options: { entity?: typeof helloApi; config?: TestConfig } = {},
+  options: {
+    entity?: typeof helloApi;
+    config?: TestConfig;
+    permission?: AuthorizeResult.ALLOW | AuthorizeResult.DENY;
+    start?: () => Promise<{ pipelineExecutionId: string }>;
+    alerts?: { post: (alert: { message: string; severity?: string }) => void };
+  } = {},
 ) => {
-  const api = fakeApi(answer);
+  const api = fakeApi(answer, options.start);
   await renderWithApi(<EntityLambdaDeploymentsContent />, { api, ...options });
   return api;
 };
@@ -249,6 +256,79 @@ describe('EntityLambdaDeploymentsContent', () => {
     );
     await findInAct(() => expect(api.calls).toBe(2));
     expect(screen.getByTestId('dev-live-commit')).toBeInTheDocument();
+  });
+});
+
+describe('running a pipeline', () => {
+  it('asks first, says what it deploys where, starts the run and reloads', async () => {
+    const user = userEvent.setup();
+    const alerts: Array<{ message: string; severity?: string }> = [];
+    const api = await render(async () => sampleDeployments(), {
+      alerts: { post: a => alerts.push(a) },
+    });
+    const cell = await findInAct(() => screen.getByTestId('prod-pipeline'));
+    await user.click(
+      within(cell).getByRole('button', { name: 'Run the prod pipeline' }),
+    );
+    const dialog = await findInAct(() => screen.getByRole('dialog'));
+    expect(dialog).toHaveTextContent(
+      'CodePipeline fetches the newest commit on the main branch, builds it and deploys it to prod, which is production.',
+    );
+    // Nothing starts before the confirmation.
+    expect(api.started).toEqual([]);
+    await user.click(within(dialog).getByRole('button', { name: 'Run' }));
+    await findInAct(() => expect(api.started).toHaveLength(1));
+    expect(api.started[0]).toEqual({
+      entityRef: { kind: 'Component', namespace: 'default', name: 'hello-api' },
+      environment: 'prod',
+    });
+    await findInAct(() => expect(api.calls).toBe(2));
+    expect(alerts).toEqual([
+      expect.objectContaining({
+        message: 'Started hello-api-prod (run run-new)',
+        severity: 'success',
+      }),
+    ]);
+    await findInAct(() => expect(screen.queryByRole('dialog')).toBeNull());
+  });
+
+  it('shows the backend’s reason when the start fails, and keeps the dialog open', async () => {
+    const user = userEvent.setup();
+    const alerts: Array<{ message: string; severity?: string }> = [];
+    const api = await render(async () => sampleDeployments(), {
+      alerts: { post: a => alerts.push(a) },
+      start: async () => {
+        throw new Error('AWS throttled reading CodePipeline pipeline "hello-api-dev"');
+      },
+    });
+    const cell = await findInAct(() => screen.getByTestId('dev-pipeline'));
+    await user.click(
+      within(cell).getByRole('button', { name: 'Run the dev pipeline' }),
+    );
+    const dialog = await findInAct(() => screen.getByRole('dialog'));
+    await user.click(within(dialog).getByRole('button', { name: 'Run' }));
+    await findInAct(() => expect(alerts).toHaveLength(1));
+    expect(alerts[0]).toEqual(
+      expect.objectContaining({
+        message:
+          'Could not start hello-api-dev: AWS throttled reading CodePipeline pipeline "hello-api-dev"',
+        severity: 'error',
+      }),
+    );
+    expect(api.calls).toBe(1);
+    expect(screen.getByRole('dialog')).toBeInTheDocument();
+  });
+
+  it('offers no button to users the permission policy does not let start it', async () => {
+    // Another entity: usePermission caches answers per permission and resource across renders.
+    await render(async () => sampleDeployments(), {
+      permission: AuthorizeResult.DENY,
+      entity: { ...helloApi, metadata: { ...helloApi.metadata, name: 'denied-api' } },
+    });
+    await findInAct(() => screen.getByTestId('dev-pipeline'));
+    expect(
+      screen.queryByRole('button', { name: /Run the .* pipeline/ }),
+    ).toBeNull();
   });
 });
 

@@ -74,7 +74,10 @@ function DeploymentsView(props: { state: DeploymentsState }) {
         />
       )}
       {isNothingDeployed(value) && <NothingDeployedYet deployments={value} />}
-      <DeploymentsTable environments={value.environments} />
+      <DeploymentsTable
+        environments={value.environments}
+        refresh={state.refresh}
+      />
       <div style={{ marginTop: 16 }}>
         {value.environments.map(env => (
           <EnvironmentDetails key={env.environment} env={env} />
