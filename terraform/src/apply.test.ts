@@ -157,7 +157,7 @@ describe('app-environment composition on the emulator (two accounts)', () => {
     expect(other.Functions ?? []).toEqual([]);
   });
 
-  it('has an ECR repository that scans on push, expires untagged images and lets the deployments account push', async () => {
+  it('has an ECR repository that scans on push, expires untagged images and only lets Lambda pull', async () => {
     const ecr = new ECRClient(wl);
     const repo = (await ecr.send(new DescribeRepositoriesCommand({ repositoryNames: [BASE] }))).repositories![0];
     expect(repo.repositoryUri).toBe(`${WORKLOADS}.dkr.ecr.${REGION}.amazonaws.com/${BASE}`);
@@ -174,12 +174,43 @@ describe('app-environment composition on the emulator (two accounts)', () => {
     ]);
 
     const policy = JSON.parse((await ecr.send(new GetRepositoryPolicyCommand({ repositoryName: BASE }))).policyText!);
-    const push = policy.Statement.find((s: any) => s.Sid === 'DeploymentsAccountPush');
-    expect(push.Principal).toEqual({ AWS: `arn:aws:iam::${DEPLOYMENTS}:root` });
-    expect(push.Action).toEqual(expect.arrayContaining(['ecr:PutImage', 'ecr:InitiateLayerUpload', 'ecr:UploadLayerPart', 'ecr:CompleteLayerUpload']));
-    const pull = policy.Statement.find((s: any) => s.Sid === 'LambdaPull');
-    expect(pull.Principal).toEqual({ Service: 'lambda.amazonaws.com' });
-    expect(pull.Action).toEqual(['ecr:BatchGetImage', 'ecr:GetDownloadUrlForLayer']);
+    const statements: any[] = [policy.Statement].flat();
+    // No principal of the deployments account may push: the buildspec pushes
+    // as the deployer role (this account), whose identity policy allows it.
+    // A statement counts if it allows any push action (wildcards included) to
+    // a principal that is, or includes, the deployments account.
+    const pushActions = [
+      'ecr:PutImage',
+      'ecr:InitiateLayerUpload',
+      'ecr:UploadLayerPart',
+      'ecr:CompleteLayerUpload',
+      'ecr:BatchCheckLayerAvailability',
+    ];
+    // IAM action patterns: `*` and `?` wildcards, case-insensitive.
+    const glob = (pattern: string) => {
+      const escaped = pattern.replace(/[\\^$.|?*+()[\]{}]/g, '\\$&');
+      return new RegExp(`^${escaped.replace(/\\\*/g, '.*').replace(/\\\?/g, '.')}$`, 'i');
+    };
+    const pushes = (s: any) =>
+      s.NotAction !== undefined || [s.Action].flat().some((a: string) => pushActions.some(p => glob(a).test(p)));
+    const awsPrincipals = (s: any): string[] =>
+      s.Principal === '*' ? ['*'] : [s.Principal?.AWS ?? []].flat();
+    const inDeployments = (s: any) =>
+      s.NotPrincipal !== undefined ||
+      awsPrincipals(s).some(p => p === '*' || p === DEPLOYMENTS || p.startsWith(`arn:aws:iam::${DEPLOYMENTS}:`));
+    expect(statements.filter(s => s.Effect === 'Allow' && pushes(s) && inDeployments(s))).toEqual([]);
+    expect(JSON.stringify(policy)).not.toContain(DEPLOYMENTS);
+
+    // Lambda can still pull, for functions of this account only.
+    expect(statements).toEqual([
+      {
+        Sid: 'LambdaPull',
+        Effect: 'Allow',
+        Principal: { Service: 'lambda.amazonaws.com' },
+        Action: ['ecr:BatchGetImage', 'ecr:GetDownloadUrlForLayer'],
+        Condition: { StringLike: { 'aws:sourceArn': `arn:aws:lambda:${REGION}:${WORKLOADS}:function:*` } },
+      },
+    ]);
   });
 
   it('lets only the CodeBuild role assume the deployer role, for this app only', async () => {

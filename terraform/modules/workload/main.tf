@@ -68,27 +68,16 @@ resource "aws_ecr_lifecycle_policy" "this" {
   })
 }
 
+# Lambda's pull of the image, and nothing else. No principal of the
+# deployments account gets any right here: the buildspec assumes the deployer
+# role (this account) before its first ECR call, and that role's own policy
+# grants the push on this repository, so the CodeBuild role needs none.
 resource "aws_ecr_repository_policy" "this" {
   repository = aws_ecr_repository.this.name
 
   policy = jsonencode({
     Version = "2012-10-17"
     Statement = [
-      {
-        Sid       = "DeploymentsAccountPush"
-        Effect    = "Allow"
-        Principal = { AWS = "arn:${local.partition}:iam::${var.deployments_account_id}:root" }
-        Action = [
-          "ecr:BatchCheckLayerAvailability",
-          "ecr:BatchGetImage",
-          "ecr:CompleteLayerUpload",
-          "ecr:DescribeImages",
-          "ecr:GetDownloadUrlForLayer",
-          "ecr:InitiateLayerUpload",
-          "ecr:PutImage",
-          "ecr:UploadLayerPart",
-        ]
-      },
       {
         Sid       = "LambdaPull"
         Effect    = "Allow"
@@ -235,6 +224,8 @@ resource "aws_iam_role_policy" "deployer" {
         Resource = "*"
       },
       {
+        # Same account as the repository: this identity policy alone allows
+        # the push (the repository policy grants only Lambda's pull).
         Sid    = "EcrPush"
         Effect = "Allow"
         Action = [

@@ -67,7 +67,7 @@ variable "alias_name" {
 }
 
 variable "deployments_account_id" {
-  description = "The deployments account of this environment: it may push images and its CodeBuild role may assume the deployer role."
+  description = "The deployments account of this environment, where the CodeBuild role that may assume the deployer role lives. It gets no right on the ECR repository."
   type        = string
 
   validation {
