@@ -71,8 +71,7 @@ resource "aws_s3_bucket_lifecycle_configuration" "artifacts" {
   rule {
     id     = "expire-old-artifacts"
     status = "Enabled"
-    # Whole bucket. An explicit empty prefix rather than `filter {}`: both mean
-    # the same to S3, and moto echoes `{}` back as `<Prefix/>`.
+    # Whole bucket. (`filter {}` means the same; the provider sends both alike.)
     filter {
       prefix = ""
     }
