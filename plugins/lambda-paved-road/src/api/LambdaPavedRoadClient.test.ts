@@ -63,7 +63,10 @@ describe('LambdaPavedRoadClient', () => {
         `${baseUrl}/entity/default/component/hello-api/environments/test/pipeline/start`,
         ({ request }) => {
           method = request.method;
-          return HttpResponse.json({ pipelineExecutionId: 'run-1' }, { status: 202 });
+          return HttpResponse.json(
+            { pipelineExecutionId: 'run-1' },
+            { status: 202 },
+          );
         },
       ),
     );

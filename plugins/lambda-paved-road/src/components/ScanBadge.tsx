@@ -1,4 +1,5 @@
 import Chip from '@material-ui/core/Chip';
+import { makeStyles } from '@material-ui/core/styles';
 import ErrorOutline from '@material-ui/icons/ErrorOutline';
 import CheckCircleOutline from '@material-ui/icons/CheckCircleOutline';
 import HelpOutline from '@material-ui/icons/HelpOutline';
@@ -26,8 +27,15 @@ export function scanSummary(scan: ScanFindings | undefined): string {
   return 'no findings';
 }
 
+// A long summary wraps inside the chip instead of running out of a narrow column.
+const useStyles = makeStyles(theme => ({
+  root: { height: 'auto', minHeight: 24, maxWidth: '100%' },
+  label: { whiteSpace: 'normal', padding: theme.spacing(0.25, 1) },
+}));
+
 export function ScanBadge(props: { scan?: ScanFindings }) {
   const { scan } = props;
+  const classes = useStyles();
   const serious =
     !!scan &&
     ((scan.bySeverity.CRITICAL ?? 0) > 0 || (scan.bySeverity.HIGH ?? 0) > 0);
@@ -42,6 +50,7 @@ export function ScanBadge(props: { scan?: ScanFindings }) {
       color={serious ? 'secondary' : 'default'}
       icon={icon}
       label={`Scan: ${scanSummary(scan)}`}
+      classes={{ root: classes.root, label: classes.label }}
     />
   );
 }

@@ -298,7 +298,9 @@ describe('running a pipeline', () => {
     const api = await render(async () => sampleDeployments(), {
       alerts: { post: a => alerts.push(a) },
       start: async () => {
-        throw new Error('AWS throttled reading CodePipeline pipeline "hello-api-dev"');
+        throw new Error(
+          'AWS throttled reading CodePipeline pipeline "hello-api-dev"',
+        );
       },
     });
     const cell = await findInAct(() => screen.getByTestId('dev-pipeline'));
@@ -323,7 +325,10 @@ describe('running a pipeline', () => {
     // Another entity: usePermission caches answers per permission and resource across renders.
     await render(async () => sampleDeployments(), {
       permission: AuthorizeResult.DENY,
-      entity: { ...helloApi, metadata: { ...helloApi.metadata, name: 'denied-api' } },
+      entity: {
+        ...helloApi,
+        metadata: { ...helloApi.metadata, name: 'denied-api' },
+      },
     });
     await findInAct(() => screen.getByTestId('dev-pipeline'));
     expect(

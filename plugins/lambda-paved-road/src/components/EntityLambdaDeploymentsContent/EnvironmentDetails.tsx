@@ -27,6 +27,9 @@ import { ScanBadge } from '../ScanBadge';
 const useStyles = makeStyles(theme => ({
   section: { marginBottom: theme.spacing(2) },
   mono: { fontFamily: 'monospace' },
+  // Short values (ids, statuses, times) stay on one line; the one long
+  // column of a table wraps instead, so narrow columns never break per letter.
+  nowrap: { whiteSpace: 'nowrap' },
   stages: {
     display: 'flex',
     flexWrap: 'wrap',
@@ -52,7 +55,12 @@ function SimpleTable(props: {
   head: string[];
   rows: ReactNode[][];
   empty: string;
+  /** The column with long text (a message, the phases), which may wrap. */
+  wrapColumn?: number;
 }) {
+  const classes = useStyles();
+  const cellClass = (j: number) =>
+    j === props.wrapColumn ? undefined : classes.nowrap;
   if (props.rows.length === 0) {
     return <Typography variant="body2">{props.empty}</Typography>;
   }
@@ -60,8 +68,10 @@ function SimpleTable(props: {
     <Table size="small" aria-label={props.label}>
       <TableHead>
         <TableRow>
-          {props.head.map(h => (
-            <TableCell key={h}>{h}</TableCell>
+          {props.head.map((h, j) => (
+            <TableCell key={h} className={cellClass(j)}>
+              {h}
+            </TableCell>
           ))}
         </TableRow>
       </TableHead>
@@ -69,7 +79,9 @@ function SimpleTable(props: {
         {props.rows.map((cells, i) => (
           <TableRow key={i}>
             {cells.map((c, j) => (
-              <TableCell key={j}>{c}</TableCell>
+              <TableCell key={j} className={cellClass(j)}>
+                {c}
+              </TableCell>
             ))}
           </TableRow>
         ))}
@@ -103,6 +115,7 @@ function Executions({ env }: { env: EnvironmentDeployment }) {
           <SimpleTable
             label={`${env.environment} pipeline executions`}
             head={['Status', 'Commit', 'Started', 'Duration', '']}
+            wrapColumn={1}
             empty="No pipeline runs yet."
             rows={pipeline.executions.map(e => [
               <RunStatusLabel status={e.status} label={e.rawStatus} />,
@@ -135,6 +148,7 @@ function Builds({ env }: { env: EnvironmentDeployment }) {
         <SimpleTable
           label={`${env.environment} builds`}
           head={['Build', 'Status', 'Commit', 'Phases', 'Logs']}
+          wrapColumn={3}
           empty="No builds yet."
           rows={builds.builds.map(b => [
             <Link to={b.consoleUrl}>#{b.number ?? b.id.split(':').pop()}</Link>,
@@ -166,6 +180,7 @@ function Images({ env }: { env: EnvironmentDeployment }) {
         <SimpleTable
           label={`${env.environment} image tags`}
           head={['Tags', 'Digest', 'Pushed', 'Scan']}
+          wrapColumn={3}
           empty={`No images in ${images.repositoryName} yet.`}
           rows={images.images.map(i => [
             <span className={classes.mono}>
@@ -197,6 +212,7 @@ function Versions({ env }: { env: EnvironmentDeployment }) {
             'Description',
             'Published',
           ]}
+          wrapColumn={3}
           empty="No published versions yet."
           rows={fn.versions.map(v => [
             v.version,
