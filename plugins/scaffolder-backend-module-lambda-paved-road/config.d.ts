@@ -92,6 +92,17 @@ export interface Config {
          * @visibility secret
          */
         env?: { [name: string]: string };
+        /**
+         * How many environments `apply` mode applies at once, started in
+         * promotion order (dev, test, …). Their applies are independent:
+         * each environment has its own root module, state and accounts.
+         * Each running apply is a Terraform process plus its provider
+         * plugins (~0.75 GB of memory, measured against moto). `1` applies
+         * one environment at a time. Not Terraform's own `-parallelism`
+         * (resource operations within one apply, left at Terraform's
+         * default). A whole number of at least 1. Default: 4.
+         */
+        parallelism?: number;
         /** Terraform state: one state per app and environment. */
         state?: {
           /** `local` (a directory, the local stack) or `s3`. Default: `local`. */

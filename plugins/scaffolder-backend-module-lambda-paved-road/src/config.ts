@@ -37,6 +37,8 @@ export interface ProvisioningConfig {
     inheritEnv: boolean;
     env: Record<string, string>;
     state: StateConfig;
+    /** How many environments are applied at once. */
+    parallelism: number;
   };
   pullRequest?: { repoUrl: string; baseBranch?: string; directory: string };
 }
@@ -72,6 +74,25 @@ export function readRepositoryMode(config: Config): RepositoryMode {
 export function readLocalRepositoriesDirectory(config: Config): string {
   const dir = config.getOptionalString('lambdaPavedRoad.localRepositories.directory');
   return dir ? absolute(dir) : tmp('repositories');
+}
+
+/** Environments applied at once when `terraform.parallelism` is not set. */
+export const DEFAULT_PARALLELISM = 4;
+
+/**
+ * `terraform.parallelism`: a whole number ≥ 1. A string of digits is
+ * accepted too (what `${ENV_VAR}` substitution yields).
+ */
+function readParallelism(tf: Config): number {
+  const raw = tf.getOptional('parallelism');
+  if (raw === undefined) return DEFAULT_PARALLELISM;
+  const value = typeof raw === 'string' && /^\s*\d+\s*$/.test(raw) ? Number(raw) : raw;
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 1) {
+    throw new InputError(
+      `lambdaPavedRoad.provisioning.terraform.parallelism must be a whole number of at least 1 (how many environments are applied at once; 1 applies them one at a time), got ${JSON.stringify(raw)}`,
+    );
+  }
+  return value;
 }
 
 function readState(c: Config | undefined, workingDirectory: string): StateConfig {
@@ -143,6 +164,7 @@ export function readProvisioningConfig(config: Config): ProvisioningConfig {
       inheritEnv: tf.getOptionalBoolean('inheritEnv') ?? true,
       env,
       state: readState(tf.getOptionalConfig('state'), workingDirectory),
+      parallelism: readParallelism(tf),
     },
     pullRequest: pr && {
       repoUrl: pr.getString('repoUrl'),

@@ -4,13 +4,21 @@ import type { ActionContext, TemplateAction } from '@backstage/plugin-scaffolder
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
 import type { JsonObject, JsonValue } from '@backstage/types';
 
-/** A logger that keeps every line, to assert on what the task log shows. */
-export function recordingLogger(lines: string[] = []): LoggerService & { lines: string[] } {
+/**
+ * A logger that keeps every line, to assert on what the task log shows, and
+ * when it was logged (`times[i]`, ms since the epoch, for `lines[i]`).
+ */
+export function recordingLogger(
+  lines: string[] = [],
+): LoggerService & { lines: string[]; times: number[] } {
+  const times: number[] = [];
   const log = (level: string) => (message: string) => {
     lines.push(`${level}: ${message}`);
+    times.push(Date.now());
   };
   const logger: any = {
     lines,
+    times,
     info: log('info'),
     warn: log('warn'),
     error: log('error'),
@@ -34,11 +42,13 @@ export async function runAction(
     secrets?: Record<string, string>;
     checkpoints?: Map<string, JsonValue | void>;
     taskId?: string;
+    /** Pass one to read the log of a run that fails. */
+    logger?: ReturnType<typeof recordingLogger>;
   } = {},
 ) {
   const checkpoints = options.checkpoints ?? new Map();
   const output: Record<string, JsonValue> = {};
-  const logger = recordingLogger();
+  const logger = options.logger ?? recordingLogger();
   // The mock takes only some fields from its options; the rest are set here.
   const ctx = createMockActionContext({
     input,
@@ -60,7 +70,7 @@ export async function runAction(
     },
   });
   await action.handler(ctx);
-  return { output, log: logger.lines, checkpoints };
+  return { output, log: logger.lines, times: logger.times, checkpoints };
 }
 
 export const config = (data: JsonObject) => new ConfigReader(data);

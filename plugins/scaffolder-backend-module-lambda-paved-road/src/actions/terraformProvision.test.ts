@@ -1,12 +1,13 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { terraformCliEnv } from '@lambda-paved-road/local-aws';
+import { LocalAws, startLocalAws, terraformCliEnv } from '@lambda-paved-road/local-aws';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { createTerraformProvisionAction } from './terraformProvision';
-import { config, runAction } from '../__testUtils__/context';
+import { config, recordingLogger, runAction } from '../__testUtils__/context';
 import { pavedRoadConfig } from '../__testUtils__/fixtures';
+import { readProvisioningConfig } from '../config';
 
 jest.setTimeout(120_000);
 
@@ -105,6 +106,42 @@ describe('lambda:terraform:provision', () => {
     expect(checkpoints.has('lambda-paved-road.terraform-apply.hello-api.prod.v1')).toBe(false);
   });
 
+  it('runs every environment to the end when several fail, one at a time with parallelism 1, and names each failure', async () => {
+    const data: any = pavedRoadConfig(root, {
+      terraformEnv: terraformCliEnv(path.join(root, 'tfcli')),
+      // Refused at plan, before any AWS call.
+      provisioning: {
+        environments: {
+          dev: { variables: { log_retention_days: 'forever' } },
+          prod: { variables: { log_retention_days: 'never' } },
+        },
+      },
+    });
+    data.lambdaPavedRoad.provisioning.terraform.parallelism = 1;
+    const action = createTerraformProvisionAction({ config: config(data) });
+    const logger = recordingLogger();
+    const checkpoints = new Map();
+    const error: Error = await runAction(action, input, { logger, checkpoints }).then(
+      () => {
+        throw new Error('expected the action to fail');
+      },
+      e => e,
+    );
+    expect(error.message).toMatch(/^Provisioning failed in dev, prod \(2 of 2 environments\)\. No environment was applied\. Retrying the task \(once the cause is fixed\) resumes dev, prod only\./);
+    expect(error.message).toMatch(/\ndev: terraform plan failed in \S+\/hello-api\/dev [\s\S]*log_retention_days[\s\S]*\nprod: terraform plan failed in \S+\/hello-api\/prod [\s\S]*log_retention_days/);
+    expect(checkpoints.size).toBe(0);
+    // Nothing half-made is removed: each root module stays for the retry.
+    expect(fs.existsSync(path.join(root, 'terraform', 'hello-api', 'dev', 'main.tf'))).toBe(true);
+    expect(fs.existsSync(path.join(root, 'terraform', 'hello-api', 'prod', 'main.tf'))).toBe(true);
+    // One at a time: prod starts after dev's last line.
+    expect(logger.lines[0]).toBe('info: Applying dev, prod, one at a time');
+    const window = (env: string) => {
+      const at = logger.times.filter((_, i) => logger.lines[i].includes(`[${env}] `));
+      return [Math.min(...at), Math.max(...at)];
+    };
+    expect(window('prod')[0]).toBeGreaterThanOrEqual(window('dev')[1]);
+  });
+
   it('refuses to apply over another task’s root module', async () => {
     const dir = path.join(root, 'terraform', 'hello-api', 'dev');
     fs.mkdirSync(dir, { recursive: true });
@@ -122,6 +159,149 @@ describe('lambda:terraform:provision', () => {
     await expect(runAction(action, input, { isDryRun: true, workspacePath: root })).rejects.toThrow(
       'may not set "memory_size"',
     );
+  });
+
+  it('reads terraform.parallelism: default 4, a whole number of at least 1, else an error naming the key', () => {
+    const read = (parallelism?: unknown) =>
+      readProvisioningConfig(
+        config(
+          pavedRoadConfig(root, {
+            provisioning: parallelism === undefined ? {} : { terraform: { moduleSource: '/m', parallelism } as any },
+          }),
+        ),
+      ).terraform.parallelism;
+    expect(read()).toBe(4);
+    expect(read(1)).toBe(1);
+    expect(read(8)).toBe(8);
+    expect(read('2')).toBe(2); // what ${ENV_VAR} substitution gives
+    for (const bad of [0, -1, 1.5, 'two', '', true]) {
+      expect(() => read(bad)).toThrow(
+        `lambdaPavedRoad.provisioning.terraform.parallelism must be a whole number of at least 1 (how many environments are applied at once; 1 applies them one at a time), got ${JSON.stringify(bad)}`,
+      );
+    }
+  });
+
+  it('fails the task with the configuration error before running Terraform', async () => {
+    const action = createTerraformProvisionAction({
+      config: config(
+        pavedRoadConfig(root, { provisioning: { terraform: { moduleSource: '/m', binary: '/nonexistent/terraform', parallelism: 0 } } }),
+      ),
+    });
+    await expect(runAction(action, input)).rejects.toThrow(
+      'lambdaPavedRoad.provisioning.terraform.parallelism must be a whole number of at least 1',
+    );
+    expect(fs.existsSync(path.join(root, 'terraform'))).toBe(false);
+  });
+
+  describe('against the emulator', () => {
+    let aws: LocalAws;
+    beforeAll(async () => {
+      aws = await startLocalAws();
+    });
+    afterAll(async () => {
+      await aws?.stop();
+    });
+    afterEach(async () => {
+      await aws.reset();
+    });
+
+    const emulatorConfig = () =>
+      config(
+        pavedRoadConfig(root, {
+          terraformEnv: { ...aws.env, ...terraformCliEnv(path.join(root, 'tfcli')) },
+        }),
+      );
+    const state = (env: string) =>
+      JSON.parse(
+        fs.readFileSync(path.join(root, 'terraform', 'state', 'hello-api', env, 'terraform.tfstate'), 'utf8'),
+      ).resources.map((r: any) => r.type) as string[];
+
+    it('applies the environments concurrently, every line prefixed with its environment and redacted', async () => {
+      const action = createTerraformProvisionAction({ config: emulatorConfig() });
+      const { output, log, times, checkpoints } = await runAction(
+        action,
+        { ...input, environments: ['dev', 'test'] },
+        // A task secret that Terraform prints (test's workloads account, in
+        // its image URI and ARNs): redacted in every line.
+        { secrets: { marker: '200000000002' } },
+      );
+      expect(output.environments).toMatchObject({
+        dev: { functionArn: 'arn:aws:lambda:us-east-1:200000000001:function:hello-api-dev' },
+        test: { functionArn: 'arn:aws:lambda:us-east-1:200000000002:function:hello-api-test' },
+      });
+      expect([...checkpoints.keys()].sort()).toEqual([
+        'lambda-paved-road.terraform-apply.hello-api.dev.v1',
+        'lambda-paved-road.terraform-apply.hello-api.test.v1',
+      ]);
+      for (const env of ['dev', 'test']) {
+        expect(state(env)).toEqual(expect.arrayContaining(['aws_lambda_function', 'aws_codepipeline']));
+      }
+
+      // Every line but the first is one environment's, and says which.
+      expect(log[0]).toBe('info: Applying dev, test, up to 4 at a time');
+      expect(log.slice(1).filter(l => !/^(info|error): \[(dev|test)\] /.test(l))).toEqual([]);
+      expect(log).toContainEqual(expect.stringMatching(/^info: \[test\] module\.app\.module\.workload\.aws_lambda_function\.this: Creating\.\.\./));
+      expect(log).toContainEqual(expect.stringMatching(/^info: \[dev\] Apply complete! Resources: \d+ added/));
+      expect(log).toContainEqual(expect.stringMatching(/^info: \[test\] .*\*\*\*\.dkr\.ecr\.us-east-1\.amazonaws\.com\/hello-api-test:placeholder/));
+      expect(log.join('\n')).not.toContain('200000000002');
+
+      // The two applies' time windows (first resource created → apply
+      // complete) overlap.
+      const window = (env: string) => {
+        const at = (re: RegExp) => times[log.findIndex(l => re.test(l))];
+        return {
+          start: at(new RegExp(`^info: \\[${env}\\] \\S+: Creating\\.\\.\\.`)),
+          end: at(new RegExp(`^info: \\[${env}\\] Apply complete!`)),
+        };
+      };
+      const dev = window('dev');
+      const test = window('test');
+      for (const w of [dev, test]) {
+        expect(w.start).toBeLessThan(w.end);
+      }
+      const overlap = Math.min(dev.end, test.end) - Math.max(dev.start, test.start);
+      expect(overlap).toBeGreaterThan(0);
+    }, 400_000);
+
+    it('a failing environment leaves the others applied; the error names it; a retry applies only it, from its kept state', async () => {
+      // prod's workloads account refuses to create the function.
+      aws.setFaults([
+        { service: 'lambda', operation: 'CreateFunction', accountId: '200000000004', kind: 'access-denied' },
+      ]);
+      const action = createTerraformProvisionAction({ config: emulatorConfig() });
+      const checkpoints = new Map();
+      const logger = recordingLogger();
+      const error: Error = await runAction(action, input, { checkpoints, logger }).then(
+        () => {
+          throw new Error('expected the action to fail');
+        },
+        e => e,
+      );
+      expect(error.message).toMatch(
+        /^Provisioning failed in prod \(1 of 2 environments\)\. Applied and checkpointed: dev\. Retrying the task \(once the cause is fixed\) resumes prod only; dev is not applied again\./,
+      );
+      expect(error.message).toMatch(/\nprod: terraform apply failed in \S+\/hello-api\/prod [\s\S]*creating Lambda Function \(hello-api-prod\)[\s\S]*not authorized to perform: lambda:CreateFunction in account 200000000004/);
+      expect(error.message).not.toMatch(/\ndev: /);
+
+      // dev ran to the end and was checkpointed; prod kept its root module
+      // and its state (what it created before the refusal).
+      expect([...checkpoints.keys()]).toEqual(['lambda-paved-road.terraform-apply.hello-api.dev.v1']);
+      expect(state('dev')).toEqual(expect.arrayContaining(['aws_lambda_function', 'aws_codepipeline']));
+      expect(state('prod')).toEqual(expect.arrayContaining(['aws_ecr_repository']));
+      expect(state('prod')).not.toContain('aws_lambda_function');
+      expect(logger.lines).toContainEqual(expect.stringMatching(/^info: \[dev\] Apply complete!/));
+
+      // The retry (the fault gone) applies prod only, from its state.
+      aws.setFaults([]);
+      const retry = await runAction(action, input, { checkpoints });
+      expect(retry.log.filter(l => l.includes('[dev] '))).toEqual([]);
+      expect(retry.log).toContainEqual(expect.stringMatching(/^info: \[prod\] Apply complete! Resources: \d+ added/));
+      expect(state('prod')).toContain('aws_lambda_function');
+      expect(retry.output.environments).toMatchObject({
+        dev: { functionArn: expect.stringContaining(':200000000001:function:hello-api-dev') },
+        prod: { functionArn: 'arn:aws:lambda:us-east-1:200000000004:function:hello-api-prod' },
+      });
+    }, 400_000);
   });
 
   describe('pull-request mode', () => {

@@ -1,7 +1,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { Config } from '@backstage/config';
-import { InputError } from '@backstage/errors';
+import { InputError, toError } from '@backstage/errors';
 import { ScmIntegrations } from '@backstage/integration';
 import {
   createTemplateAction,
@@ -19,6 +19,7 @@ import { openPullRequest } from '../github/pullRequest';
 import { createRedactor } from '../terraform/redact';
 import { renderRootModule, RootModuleInput, ROOT_OUTPUTS } from '../terraform/render';
 import { runTerraform } from '../terraform/runner';
+import { settleAll } from '../parallel';
 import { examples } from './terraformProvision.examples';
 
 /** Terraform output names → the camelCase keys the template sees. */
@@ -64,6 +65,37 @@ async function claimRootModule(dir: string, taskId: string, app: string, env: st
   }
   await fs.mkdir(dir, { recursive: true });
   await fs.writeFile(file, taskId);
+}
+
+/** Terraform failed in one or more environments (the message names each). */
+class TerraformProvisionError extends Error {
+  readonly name = 'TerraformProvisionError';
+}
+
+/**
+ * The one error of a run in which some environments failed: names each
+ * failed environment with its error, and what a retry does. An input error
+ * (e.g. another task's root module) stays one when it is the only kind.
+ */
+function provisioningFailed(
+  failures: Array<{ name: string; error: unknown }>,
+  applied: string[],
+  total: number,
+): Error {
+  const failed = failures.map(f => f.name).join(', ');
+  const summary = [
+    `Provisioning failed in ${failed} (${failures.length} of ${total} environment${total === 1 ? '' : 's'}).`,
+    applied.length > 0
+      ? `Applied and checkpointed: ${applied.join(', ')}.`
+      : 'No environment was applied.',
+    `Retrying the task (once the cause is fixed) resumes ${failed} only${
+      applied.length > 0 ? `; ${applied.join(', ')} ${applied.length === 1 ? 'is' : 'are'} not applied again` : ''
+    }. A failed environment keeps its root module and state.`,
+  ].join(' ');
+  const message = [summary, ...failures.map(f => `\n${f.name}: ${toError(f.error).message}`)].join('\n');
+  return failures.every(f => f.error instanceof InputError)
+    ? new InputError(message)
+    : new TerraformProvisionError(message);
 }
 
 /**
@@ -223,23 +255,38 @@ export function createTerraformProvisionAction(options: { config: Config }) {
         input.token,
         ...Object.values(ctx.secrets ?? {}),
       ]);
-      // One environment at a time, in promotion order: the log stays readable
-      // and a failure stops before the next environment.
-      for (const target of selected) {
-        const dir = path.join(tf.workingDirectory, input.app, target.name);
-        rootModules[target.name] = dir;
-        environments[target.name] = await ctx.checkpoint({
+      // In parallel (up to terraform.parallelism at a time, started in
+      // promotion order): each environment has its own root module
+      // directory, its own state (file, or S3 key and lock) and its own
+      // accounts, and its resource names carry the environment, so no two
+      // applies touch the same thing; most of an apply is waiting on AWS.
+      // Their output interleaves in the one task log, so every line is
+      // prefixed with its environment ("[test] …"). Each environment is
+      // its own checkpoint and a failure does not stop the others: the
+      // task fails once all have finished, and a retry applies only the
+      // environments that did not.
+      const { parallelism } = tf;
+      ctx.logger.info(
+        `Applying ${selected.map(e => e.name).join(', ')}, ${parallelism === 1 ? 'one at a time' : `up to ${parallelism} at a time`}`,
+      );
+      const applyOne = async (target: ResolvedEnvironment): Promise<EnvironmentOutputs> => {
+        const dir = rootModules[target.name];
+        const prefix = `[${target.name}] `;
+        return ctx.checkpoint({
           key: `lambda-paved-road.terraform-apply.${input.app}.${target.name}.v1`,
           fn: async () => {
+            if (ctx.signal?.aborted) {
+              throw new Error('not started: the task was cancelled');
+            }
             await claimRootModule(dir, ctx.task.id, input.app, target.name);
             await writeFiles(dir, renderRootModule(moduleInput(target), settings, dir));
             const run = (args: string[], capture = false) =>
               runTerraform(
                 args,
-                { binary: tf.binary, cwd: dir, env, logger: ctx.logger, redact, signal: ctx.signal },
+                { binary: tf.binary, cwd: dir, env, logger: ctx.logger, redact, prefix, signal: ctx.signal },
                 capture,
               );
-            ctx.logger.info(`Provisioning ${input.app} in ${target.name} (${dir})`);
+            ctx.logger.info(redact(`${prefix}Provisioning ${input.app} in ${target.name} (${dir})`));
             await run(['init', '-input=false', '-no-color']);
             await run(['plan', '-input=false', '-no-color', '-lock-timeout=120s', '-out=tfplan']);
             await run(['apply', '-input=false', '-no-color', '-lock-timeout=120s', 'tfplan']);
@@ -255,11 +302,26 @@ export function createTerraformProvisionAction(options: { config: Config }) {
               }
             }
             ctx.logger.info(
-              `${target.name}: function ${outputs.functionArn}${outputs.url ? `, ${outputs.url}` : ''}`,
+              redact(
+                `${prefix}Applied: function ${outputs.functionArn}${outputs.url ? `, ${outputs.url}` : ''}`,
+              ),
             );
             return outputs as JsonObject as EnvironmentOutputs;
           },
         });
+      };
+      for (const target of selected) {
+        rootModules[target.name] = path.join(tf.workingDirectory, input.app, target.name);
+      }
+      const results = await settleAll(selected, parallelism, applyOne);
+      const failures: Array<{ name: string; error: unknown }> = [];
+      selected.forEach((target, i) => {
+        const result = results[i];
+        if (result.status === 'fulfilled') environments[target.name] = result.value;
+        else failures.push({ name: target.name, error: result.reason });
+      });
+      if (failures.length > 0) {
+        throw provisioningFailed(failures, Object.keys(environments), selected.length);
       }
       ctx.output('mode', 'apply');
       ctx.output('environments', environments);

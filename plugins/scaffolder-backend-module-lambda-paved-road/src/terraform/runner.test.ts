@@ -23,6 +23,19 @@ describe('runTerraform', () => {
     expect(logger.lines).toEqual(['info: key ***', 'info: token=*** level=ERROR']);
   });
 
+  it('prefixes every line, stdout and stderr, after redacting it', async () => {
+    const logger = recordingLogger();
+    await runTerraform(['-c', 'echo "key $AWS_SECRET_ACCESS_KEY"; echo "│ Warning: $GITHUB_TOKEN" >&2'], {
+      binary: 'sh',
+      cwd: '/',
+      env,
+      logger,
+      redact: createRedactor(env),
+      prefix: '[test] ',
+    });
+    expect(logger.lines.sort()).toEqual(['error: [test] │ Warning: ***', 'info: [test] key ***']);
+  });
+
   it('fails with the command’s error output, redacted', async () => {
     const logger = recordingLogger();
     const run = runTerraform(['-c', 'echo "│ Error: denied for $GITHUB_TOKEN" >&2; exit 1'], {

@@ -13,20 +13,26 @@ export interface TerraformRunOptions {
   env: Record<string, string | undefined>;
   logger: LoggerService;
   redact: (text: string) => string;
+  /**
+   * Put before every line logged (after redaction), e.g. `[test] ` when
+   * several environments' output shares one task log.
+   */
+  prefix?: string;
   signal?: AbortSignal;
 }
 
 /**
  * Runs one Terraform command, streaming each output line into the task log
- * as it arrives so the user sees progress. Resolves with stdout when asked to
- * capture it (e.g. `output -json`), which is then not logged.
+ * as it arrives so the user sees progress: every line redacted, then
+ * prefixed. Resolves with stdout when asked to capture it (e.g.
+ * `output -json`), which is then not logged.
  */
 export function runTerraform(
   args: string[],
   options: TerraformRunOptions,
   capture = false,
 ): Promise<string> {
-  const { binary, cwd, env, logger, redact, signal } = options;
+  const { binary, cwd, env, logger, redact, prefix = '', signal } = options;
   return new Promise((resolve, reject) => {
     const child = spawn(binary, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
     const stdout: string[] = [];
@@ -36,12 +42,12 @@ export function runTerraform(
 
     readline.createInterface({ input: child.stdout }).on('line', line => {
       if (capture) stdout.push(line);
-      else if (line.trim()) logger.info(redact(line));
+      else if (line.trim()) logger.info(`${prefix}${redact(line)}`);
     });
     readline.createInterface({ input: child.stderr }).on('line', line => {
       const clean = redact(line);
       errorLines.push(clean);
-      if (clean.trim()) logger.error(clean);
+      if (clean.trim()) logger.error(`${prefix}${clean}`);
     });
     child.on('error', e =>
       reject(
