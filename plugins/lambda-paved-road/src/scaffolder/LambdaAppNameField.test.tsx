@@ -67,5 +67,11 @@ describe('LambdaAppName', () => {
     expect(screen.getByText('At most 26 characters.')).toBeInTheDocument();
     await userEvent.type(screen.getByLabelText('Name'), 'Hello');
     expect(screen.getByText(/must be lowercase/)).toBeInTheDocument();
+    // Two broken rules: two separate lines, not one run-on sentence.
+    await userEvent.type(screen.getByLabelText('Name'), '--x');
+    const lowercase = screen.getByText(/must be lowercase/);
+    const hyphens = screen.getByText(/consecutive hyphens/);
+    expect(lowercase).not.toBe(hyphens);
+    expect(lowercase.textContent).not.toMatch(/consecutive hyphens/);
   });
 });

@@ -41,7 +41,20 @@ export const LambdaAppNameField = (
       fullWidth
       margin="normal"
       error={errors.length > 0}
-      helperText={errors.length > 0 ? errors.join(' ') : hint}
+      helperText={
+        errors.length > 0 ? (
+          // One rule per line: several broken rules must not read as one sentence.
+          <>
+            {errors.map(message => (
+              <span key={message} style={{ display: 'block' }}>
+                {message}
+              </span>
+            ))}
+          </>
+        ) : (
+          hint
+        )
+      }
       inputProps={{ 'aria-label': schema.title ?? 'Name', spellCheck: false }}
       onChange={e => onChange(e.target.value)}
     />
