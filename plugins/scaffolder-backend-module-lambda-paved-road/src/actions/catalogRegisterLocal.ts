@@ -14,14 +14,22 @@ import { examples } from './catalogRegisterLocal.examples';
  * repository as a `file` location (the local stack's `catalog:register`).
  * Only files inside the configured local repositories directory are
  * accepted, so the action cannot register arbitrary files of the backend.
- * The catalog must allow `file` locations (see the README).
+ * The catalog must allow `file` locations (see the README). It then waits
+ * (up to `waitForEntityMs`) until the catalog has processed the entity, so
+ * the task's "Open in catalog" link finds it.
  * @public
  */
 export function createCatalogRegisterLocalAction(options: {
   config: Config;
   catalog: CatalogService;
+  /** How long to wait for the catalog to process the new entity; default 30 s. */
+  waitForEntityMs?: number;
+  /** Between two looks; default 500 ms. */
+  pollIntervalMs?: number;
 }) {
   const { config, catalog } = options;
+  const waitForEntityMs = options.waitForEntityMs ?? 30_000;
+  const pollIntervalMs = options.pollIntervalMs ?? 500;
   return createTemplateAction({
     id: 'lambda:catalog:register-local',
     description:
@@ -80,6 +88,27 @@ export function createCatalogRegisterLocalAction(options: {
           }
         },
       });
+      // The catalog processes a new location in the background (seconds
+      // locally): wait for the entity, so the link at the end of the task
+      // does not open a "not found" page.
+      const credentials = await ctx.getInitiatorCredentials();
+      const deadline = Date.now() + waitForEntityMs;
+      for (;;) {
+        const found = await catalog
+          .getEntityByRef(entityRef, { credentials })
+          .catch(() => undefined);
+        if (found) {
+          ctx.logger.info(`${entityRef} is in the catalog`);
+          break;
+        }
+        if (Date.now() >= deadline || ctx.signal?.aborted) {
+          ctx.logger.warn(
+            `${entityRef} is registered, but the catalog has not processed it after ${Math.round(waitForEntityMs / 1000)} s; it appears once the catalog's processing loop reaches it`,
+          );
+          break;
+        }
+        await new Promise(resolve => setTimeout(resolve, pollIntervalMs));
+      }
       ctx.output('entityRef', entityRef);
       ctx.output('catalogInfoUrl', `file://${target}`);
     },
