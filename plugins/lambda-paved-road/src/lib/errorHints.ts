@@ -18,28 +18,29 @@ const READ_ACTIONS: Record<
 > = {
   pipeline: {
     what: 'CodePipeline',
-    actions:
-      'codepipeline:GetPipeline, ListPipelineExecutions, GetPipelineState',
+    actions: 'codepipeline:ListPipelineExecutions, ListActionExecutions',
     account: 'deployments',
   },
   builds: {
     what: 'CodeBuild',
-    actions: 'codebuild:ListBuildsForProject, BatchGetBuilds',
+    // Build ids come from the pipeline's action executions.
+    actions: 'codepipeline:ListActionExecutions, codebuild:BatchGetBuilds',
     account: 'deployments',
   },
   images: {
     what: 'ECR',
-    actions: 'ecr:DescribeRepositories, DescribeImages',
+    actions: 'ecr:DescribeImages',
     account: 'workloads',
   },
   function: {
     what: 'Lambda',
-    actions: 'lambda:GetFunction, ListVersionsByFunction, ListAliases',
+    actions:
+      'lambda:GetFunction, ListVersionsByFunction, ListAliases, ListTags',
     account: 'workloads',
   },
   endpoint: {
     what: 'the load balancer',
-    actions: 'elasticloadbalancing:DescribeTargetGroups, DescribeTargetHealth',
+    actions: 'elasticloadbalancing:DescribeTargetHealth, DescribeTargetGroups',
     account: 'workloads',
   },
 };
