@@ -136,6 +136,13 @@ async function main() {
         awsTimeoutMs: 5000,
       });
 
+    /** One view with a fresh, empty cache: its wall time. */
+    const timeColdView = async () => {
+      const service = newService();
+      const start = process.hrtime.bigint();
+      await service.getDeployments(helloApi);
+      return ms(start);
+    };
     const stats = () => aws.stats();
     const awsCalls = async (s?: CallStats) =>
       Object.entries((s ?? (await stats())).byOperation)
@@ -157,11 +164,8 @@ async function main() {
     const coldWalls: number[] = [];
     let coldCalls = 0;
     for (let i = 0; i < COLD_RUNS; i++) {
-      const service = newService();
       await aws.resetStats();
-      t = process.hrtime.bigint();
-      await service.getDeployments(helloApi);
-      coldWalls.push(ms(t));
+      coldWalls.push(await timeColdView());
       coldCalls = await awsCalls();
     }
     const coldByOp = (await stats()).byOperation;
@@ -260,12 +264,7 @@ async function main() {
     for (const latency of MORE_LATENCIES_MS) {
       await aws.setLatency(latency);
       const walls: number[] = [];
-      for (let i = 0; i < 5; i++) {
-        const service = newService();
-        t = process.hrtime.bigint();
-        await service.getDeployments(helloApi);
-        walls.push(ms(t));
-      }
+      for (let i = 0; i < 5; i++) walls.push(await timeColdView());
       const chain = Math.max(...Object.values(await measureChains()));
       const cold = percentile(walls, 50);
       sweep.push(`+${latency} ms: cold ${fmt(cold)} / slowest chain ${fmt(chain)} = ${(cold / chain).toFixed(2)}x`);
@@ -276,12 +275,7 @@ async function main() {
     await aws.setLatency(0);
     await aws.resetStats();
     const bareWalls: number[] = [];
-    for (let i = 0; i < 5; i++) {
-      const service = newService();
-      t = process.hrtime.bigint();
-      await service.getDeployments(helloApi);
-      bareWalls.push(ms(t));
-    }
+    for (let i = 0; i < 5; i++) bareWalls.push(await timeColdView());
     const bareCalls = (await stats()).total;
 
     // 8. Where the CPU of a cold view goes: this process (the backend: SDK,

@@ -124,6 +124,10 @@ export async function releaseCommit(options: ReleaseOptions): Promise<ReleaseRes
     );
     const stages = (pipeline.pipeline?.stages ?? []).map(s => s.name!);
 
+    const build = await codebuild.send(
+      new StartBuildCommand({ projectName: names.codeBuildProjectName, sourceVersion: commit }),
+    );
+    const buildId = build.build!.id!;
     const execution = await control(endpoint, 'codepipeline/executions', {
       accountId: env.deploymentsAccountId,
       region: env.region,
@@ -131,14 +135,7 @@ export async function releaseCommit(options: ReleaseOptions): Promise<ReleaseRes
       status: 'InProgress',
       sourceRevision: { commitId: commit, message },
       trigger: { type: 'WebhookV2', detail: `push to ${env.branch}` },
-      stages: stages.map((name, i) => ({ name, status: i === 0 ? 'Succeeded' : 'InProgress' })),
-    });
-    const build = await codebuild.send(
-      new StartBuildCommand({ projectName: names.codeBuildProjectName, sourceVersion: commit }),
-    );
-    const buildId = build.build!.id!;
-    // As in AWS, the running build action names its build.
-    await control(endpoint, `codepipeline/executions/${execution.pipelineExecutionId}`, {
+      // As in AWS, the running build action names its build.
       stages: stages.map((name, i) => ({
         name,
         status: i === 0 ? 'Succeeded' : 'InProgress',

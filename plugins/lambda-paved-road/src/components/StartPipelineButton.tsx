@@ -4,7 +4,6 @@ import {
   stringifyEntityRef,
 } from '@backstage/catalog-model';
 import { alertApiRef, useApi } from '@backstage/core-plugin-api';
-import { ResponseError } from '@backstage/errors';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import { usePermission } from '@backstage/plugin-permission-react';
 import Button from '@material-ui/core/Button';
@@ -19,6 +18,7 @@ import {
   type EnvironmentDeployment,
 } from '@lambda-paved-road/plugin-lambda-paved-road-common';
 import { lambdaPavedRoadApiRef } from '../api';
+import { backendMessage } from '../lib/errorHints';
 
 /**
  * Runs an environment's pipeline again (the tip of its branch), after a
@@ -57,11 +57,10 @@ export function StartPipelineButton(props: {
       setOpen(false);
       onStarted();
     } catch (e) {
-      const error = e as Error;
-      const reason =
-        (ResponseError.is(error) && error.cause?.message) || error.message;
       alertApi.post({
-        message: `Could not start ${pipelineName}: ${reason}`,
+        message: `Could not start ${pipelineName}: ${backendMessage(
+          e as Error,
+        )}`,
         severity: 'error',
       });
     } finally {

@@ -1,3 +1,4 @@
+import { ResponseError } from '@backstage/errors';
 import type {
   SourceError,
   SourceErrorCode,
@@ -97,4 +98,9 @@ export function errorHint(
     default:
       return 'The backend log has the details.';
   }
+}
+
+/** The backend's own message for a failed request ("not allowed to …"), not just the status line. */
+export function backendMessage(error: Error): string {
+  return (ResponseError.is(error) && error.cause?.message) || error.message;
 }

@@ -197,7 +197,7 @@ export function codeBuildMend(): Mend {
               convertBuildTimes(build);
               build.buildNumber = numberFor(account, region, build);
               builds.set(fresh.id, build);
-              owners.set(fresh.id, `${account}/${region}`);
+              owners.set(fresh.id, whereOf(call));
             }
             return applyOutcome(build);
           });
@@ -210,7 +210,7 @@ export function codeBuildMend(): Mend {
           convertBuildTimes(build);
           build.buildNumber = numberFor(account, region, build);
           builds.set(build.id, build);
-          owners.set(build.id, `${account}/${region}`);
+          owners.set(build.id, whereOf(call));
           outcomes.delete(build.id);
           return withJsonBody(response, { ...out, build });
         }

@@ -12,7 +12,8 @@
  * timestamps. It remembers each pipeline's definition after reading it once
  * (forgotten when the pipeline is created, updated or deleted through the
  * gateway), so an emulated call costs moto nothing: moto answers one request
- * at a time, and a view of four environments would otherwise queue behind it. The harness records executions through its control routes:
+ * at a time, and a view of four environments would otherwise queue behind it.
+ * The harness records executions through its control routes:
  *
  *   POST /_gateway/codepipeline/executions        record one (see {@link RecordExecutionInput})
  *   POST /_gateway/codepipeline/executions/<id>   update its status / stages / end time
@@ -342,7 +343,6 @@ export function codePipelineMend(): Mend {
     definitions.set(keyOf(call, name), def);
     return def;
   };
-
 
   const operations: Record<
     string,

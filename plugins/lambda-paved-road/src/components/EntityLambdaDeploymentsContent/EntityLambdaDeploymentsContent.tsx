@@ -12,7 +12,6 @@ import {
   useEntity,
 } from '@backstage/plugin-catalog-react';
 import Typography from '@material-ui/core/Typography';
-import { ResponseError } from '@backstage/errors';
 import {
   getLambdaAppName,
   LAMBDA_APP_ANNOTATION,
@@ -23,6 +22,7 @@ import { RefreshControl } from '../RefreshControl';
 import { DeploymentsTable } from './DeploymentsTable';
 import { EnvironmentDetails } from './EnvironmentDetails';
 import { isNothingDeployed } from '../../lib/nothingDeployed';
+import { backendMessage } from '../../lib/errorHints';
 
 function NothingDeployedYet(props: { deployments: EntityDeployments }) {
   const first = props.deployments.environments[0];
@@ -49,10 +49,9 @@ function NothingDeployedYet(props: { deployments: EntityDeployments }) {
   );
 }
 
-/** The backend's own message ("not allowed to read …"), not just the status line. */
+/** The title of a failed load, with the backend's own message. */
 export function loadErrorTitle(error: Error): string {
-  const cause = ResponseError.is(error) ? error.cause?.message : undefined;
-  return `Could not load the deployments: ${cause || error.message}`;
+  return `Could not load the deployments: ${backendMessage(error)}`;
 }
 
 function DeploymentsView(props: { state: DeploymentsState }) {
